@@ -1,0 +1,50 @@
+# Two commands on a fresh machine (see README.md):
+#   make demo   set everything up, then run the main job on the embedded defaults
+#   make test   set everything up, then run every test
+#
+# The environment: the active virtual environment if there is one ($VIRTUAL_ENV, so a user's own
+# torch build is kept), else ./.venv, made here. `make ENV=/path/to/env …` picks another.
+SHELL := /bin/bash
+ENV ?= $(if $(VIRTUAL_ENV),$(VIRTUAL_ENV),$(CURDIR)/.venv)
+BIN := $(ENV)/bin
+STAMP := $(ENV)/.snn_chat-setup
+PY := $(BIN)/python
+
+.PHONY: setup demo test check readme bench clean-runs
+
+setup: $(STAMP)
+
+# Re-runs only when the declared requirements change, so a second `make …` is fast.
+# torch: installed only when missing; whatever torch is there is then pinned (constraints file),
+# so no other requirement can make pip replace it (e.g. with a CUDA build here).
+$(STAMP): settings.ini setup.py
+	@test -x $(PY) || python3 -m venv $(ENV)
+	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install torch==2.13.0
+	@$(PY) -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
+	$(PY) -m pip install -c $(ENV)/torch-constraint.txt -e ".[dev]"
+	@touch $@
+
+demo: setup
+	$(BIN)/snn-demo
+
+# Notebook tests (nbdev_test) then integration tests that spawn processes (pytest).
+test: setup
+	cd nbs && $(BIN)/nbdev_test --timing
+	$(PY) -m pytest -q tests
+
+# Notebooks, library and README agree, and nbdev_clean has nothing to change.
+check: setup
+	$(BIN)/nbdev_export
+	$(BIN)/nbdev_clean
+	$(PY) .ci/readme.py
+	git diff --exit-code -- snn_chat nbs README.md
+	@test -z "$$(git status --porcelain -- snn_chat nbs README.md)" || { git status --porcelain -- snn_chat nbs README.md; echo "untracked generated files"; exit 1; }
+
+readme: setup
+	$(PY) .ci/readme.py
+
+# Benchmarks print tables; they are not tests (timing on a shared 2-core machine is noisy).
+bench: setup
+	mkdir -p runs/bench
+	$(BIN)/papermill nbs/pipelines/bench_lif.ipynb runs/bench/bench_lif.ipynb
+	$(BIN)/papermill nbs/pipelines/bench_cold_start.ipynb runs/bench/bench_cold_start.ipynb
