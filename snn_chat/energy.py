@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['EnergyCosts', 'LayerOps', 'EnergyReport', 'is_binary', 'linear_ops', 'neuron_ops', 'EnergyMeter']
 
-# %% ../nbs/02_energy.ipynb #8e618d4a
+# %% ../nbs/02_energy.ipynb #3c7d5c89
 from dataclasses import dataclass, field, asdict
 import torch
 from torch import nn, Tensor
 from .neurons import LIF
 
-# %% ../nbs/02_energy.ipynb #8aa54e55
+# %% ../nbs/02_energy.ipynb #2db75157
 @dataclass
 class EnergyCosts:
     "Energy per operation in picojoules (45 nm, Horowitz 2014); read from the config's `energy` section."
@@ -24,7 +24,7 @@ class EnergyCosts:
         "Costs from a `Config` (its `energy` section)."
         return cls(**{k: float(v) for k, v in cfg['energy'].items()})
 
-# %% ../nbs/02_energy.ipynb #a8eba332
+# %% ../nbs/02_energy.ipynb #80a139ae
 @dataclass
 class LayerOps:
     "What one layer did during a measurement."
@@ -43,7 +43,7 @@ class LayerOps:
         "Accumulate the counts of another call of the same layer."
         for k in ('spikes', 'neuron_steps', 'sops', 'macs', 'ann_macs'): setattr(self, k, getattr(self, k) + getattr(o, k))
 
-# %% ../nbs/02_energy.ipynb #af51a1c8
+# %% ../nbs/02_energy.ipynb #8385dc64
 @dataclass
 class EnergyReport:
     "Counts of every layer during one measurement, priced in µJ next to the ANN of the same architecture."
@@ -100,7 +100,7 @@ class EnergyReport:
 
     def __str__(self): return self.table()
 
-# %% ../nbs/02_energy.ipynb #b75d4cd5
+# %% ../nbs/02_energy.ipynb #f30c44b4
 def is_binary(x:Tensor) -> bool:
     "True when every element of `x` is 0 or 1 (a spike tensor)."
     return bool(((x == 0) | (x == 1)).all())
@@ -117,7 +117,7 @@ def neuron_ops(out:Tensor, name:str='') -> LayerOps:
     "Spikes and membrane updates of a neuron layer whose output is `out` `[T, ...]`."
     return LayerOps(name, 'neuron', spikes=int(out.sum()), neuron_steps=out.numel())
 
-# %% ../nbs/02_energy.ipynb #d0b43be7
+# %% ../nbs/02_energy.ipynb #18770ab0
 class EnergyMeter:
     "Context manager that counts spikes, SOPs and MACs of `model` while it runs, into an `EnergyReport`."
     def __init__(self, model:nn.Module, costs:EnergyCosts|None=None):

@@ -6,7 +6,7 @@
 __all__ = ['MODEL_KINDS', 'SpikingConfig', 'CausalAttention', 'SpikingSelfAttention', 'SpikingBlock', 'SpikingBackbone',
            'SpikingModel', 'SpikingLM', 'SpikingClassifier']
 
-# %% ../nbs/03_models.ipynb #1a05eb5d
+# %% ../nbs/03_models.ipynb #5b5138fc
 import json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -19,7 +19,7 @@ from .config import SnnChatError, atomic_write
 from .neurons import LIF
 from .energy import LayerOps
 
-# %% ../nbs/03_models.ipynb #1457954d
+# %% ../nbs/03_models.ipynb #990146a3
 @dataclass
 class SpikingConfig:
     "Architecture of a spiking model: the config's `model` section + vocabulary size (+ labels)."
@@ -44,7 +44,7 @@ class SpikingConfig:
         m = cfg['model']
         return cls(vocab_size=vocab_size, num_labels=num_labels, **{k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()})
 
-# %% ../nbs/03_models.ipynb #19905e8b
+# %% ../nbs/03_models.ipynb #3a937047
 class CausalAttention(nn.Module):
     "Causal softmax attention on time-major `[T, B, H, L, hd]` queries, keys and values."
     def forward(self, q, k, v): return F.scaled_dot_product_attention(q, k, v, is_causal=True)
@@ -56,7 +56,7 @@ class CausalAttention(nn.Module):
         macs = 2 * heads * (L * (L + 1) // 2) * hd     # QK^T and AV over the causal triangle
         return LayerOps(name, 'matmul', macs=macs, ann_macs=macs // T)
 
-# %% ../nbs/03_models.ipynb #6227e9de
+# %% ../nbs/03_models.ipynb #3506c7ac
 class SpikingSelfAttention(nn.Module):
     "Spikes → q, k, v (accumulates) → causal attention (MACs) → LIF → spikes → output projection (accumulates)."
     def __init__(self, c:SpikingConfig):
@@ -73,7 +73,7 @@ class SpikingSelfAttention(nn.Module):
         y = self.attn(q, k, v).transpose(2, 3).reshape(T, B, L, D)
         return self.proj(self.lif(y))
 
-# %% ../nbs/03_models.ipynb #4888ea8b
+# %% ../nbs/03_models.ipynb #b1120761
 class SpikingBlock(nn.Module):
     "x + attention(spikes(norm(x))), then x + fc2(spikes(fc1(spikes(norm(x))))); x is `[T, B, L, D]`."
     def __init__(self, c:SpikingConfig):
@@ -86,7 +86,7 @@ class SpikingBlock(nn.Module):
         x = x + self.attn(self.lif1(self.norm1(x)))
         return x + self.fc2(self.lif3(self.fc1(self.lif2(self.norm2(x)))))
 
-# %% ../nbs/03_models.ipynb #d34de863
+# %% ../nbs/03_models.ipynb #1be54b1c
 class SpikingBackbone(nn.Module):
     "Token ids `[B, L]` → time-averaged, normalised features `[B, L, D]` from `n_layers` spiking blocks."
     def __init__(self, c:SpikingConfig):
@@ -104,7 +104,7 @@ class SpikingBackbone(nn.Module):
         for block in self.blocks: x = block(x)
         return self.norm(x.mean(0))
 
-# %% ../nbs/03_models.ipynb #475bd4a1
+# %% ../nbs/03_models.ipynb #fb691a18
 MODEL_KINDS = {}
 
 class SpikingModel(nn.Module):
@@ -140,7 +140,7 @@ class SpikingModel(nn.Module):
         model.load_state_dict(st_load(str(f), device=str(device)))
         return model.to(device).eval()
 
-# %% ../nbs/03_models.ipynb #3c38498d
+# %% ../nbs/03_models.ipynb #99f2f1b5
 class SpikingLM(SpikingModel):
     "Causal spiking language model: token ids `[B, L]` → next-token logits `[B, L, vocab]`."
     def __init__(self, c:SpikingConfig):
@@ -167,7 +167,7 @@ class SpikingLM(SpikingModel):
             if eos_id is not None and (nxt == eos_id).all(): break
         return idx
 
-# %% ../nbs/03_models.ipynb #f97d9bd4
+# %% ../nbs/03_models.ipynb #5078ea0b
 class SpikingClassifier(SpikingModel):
     "Spiking text classifier: token ids `[B, L]` (+ right-padding mask) → logits `[B, num_labels]`."
     def __init__(self, c:SpikingConfig):

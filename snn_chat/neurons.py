@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['SURROGATES', 'RESETS', 'surrogate_grad', 'SpikeFn', 'spike', 'lif_reference', 'LIFMultiStep', 'lif_multistep', 'LIF']
 
-# %% ../nbs/01_neurons.ipynb #fc118b22
+# %% ../nbs/01_neurons.ipynb #112f4e08
 import math
 import torch
 from torch import nn, Tensor
 
-# %% ../nbs/01_neurons.ipynb #d4d08dc3
+# %% ../nbs/01_neurons.ipynb #3ff350d7
 SURROGATES = {
     'atan': lambda z, a: (a / 2) / (1 + (math.pi / 2 * a * z) ** 2),
     'fast_sigmoid': lambda z, a: 1 / (a * z.abs() + 1) ** 2,
@@ -25,7 +25,7 @@ def surrogate_grad(z:Tensor, # membrane potential minus threshold
     if name not in SURROGATES: raise ValueError(f"unknown surrogate '{name}'; choose one of {sorted(SURROGATES)}")
     return SURROGATES[name](z, alpha)
 
-# %% ../nbs/01_neurons.ipynb #fc0c33df
+# %% ../nbs/01_neurons.ipynb #049b43f7
 class SpikeFn(torch.autograd.Function):
     "Heaviside step $H(z) = [z \\ge 0]$ forward, surrogate derivative backward."
     @staticmethod
@@ -41,7 +41,7 @@ def spike(z:Tensor, name:str='atan', alpha:float=2.0) -> Tensor:
     "Binary spikes where `z >= 0`, differentiable through the surrogate `name`."
     return SpikeFn.apply(z, name, alpha)
 
-# %% ../nbs/01_neurons.ipynb #3ee0c6dd
+# %% ../nbs/01_neurons.ipynb #0072b0dc
 RESETS = ('subtract', 'zero')
 
 def lif_reference(x:Tensor, # input currents, [T, ...]
@@ -59,63 +59,74 @@ def lif_reference(x:Tensor, # input currents, [T, ...]
         out.append(s)
     return torch.stack(out)
 
-# %% ../nbs/01_neurons.ipynb #c0c21bb0
-def _surrogate_(z:Tensor, name:str, alpha:float, tmp:Tensor) -> Tensor:
-    "Overwrite `z` with `surrogate_grad(z, name, alpha)` using in-place ops only (`tmp`: scratch like `z`)."
-    if name == 'atan': return z.mul_(math.pi / 2 * alpha).square_().add_(1).reciprocal_().mul_(alpha / 2)
-    if name == 'fast_sigmoid': return z.abs_().mul_(alpha).add_(1).square_().reciprocal_()
+# %% ../nbs/01_neurons.ipynb #094bfe44
+def _times_surrogate_(z:Tensor, g:Tensor, name:str, alpha:float, tmp:Tensor) -> Tensor:
+    "Overwrite `z` with `g * surrogate_grad(z, name, alpha)` in a few in-place ops (`tmp`: scratch like `z`)."
+    if name == 'atan':   # g (a/2) / (1 + (pi a z / 2)^2)  =  g / (c + c k^2 z^2)  with c = 2/a, k = pi a / 2
+        c = 2 / alpha
+        torch.addcmul(z.new_tensor(c), z, z, value=c * (math.pi / 2 * alpha) ** 2, out=z)
+        return torch.div(g, z, out=z)
+    if name == 'fast_sigmoid':
+        z.abs_().mul_(alpha).add_(1).square_()
+        return torch.div(g, z, out=z)
     if name == 'sigmoid':
         z.mul_(alpha).sigmoid_()
         torch.mul(z, z, out=tmp)
-        return z.sub_(tmp).mul_(alpha)
+        return z.sub_(tmp).mul_(alpha).mul_(g)
     raise ValueError(f"unknown surrogate '{name}'; choose one of {sorted(SURROGATES)}")
 
 def _reset_(u:Tensor, h:Tensor, s:Tensor, threshold:Tensor, reset:str) -> Tensor:
     "Write the potential after reset into `u`: `h - threshold*s` or `h - h*s`."
     return torch.addcmul(h, s, threshold if reset == 'subtract' else h, value=-1, out=u)
 
-# %% ../nbs/01_neurons.ipynb #b4d47458
+# %% ../nbs/01_neurons.ipynb #d0a557e3
 class LIFMultiStep(torch.autograd.Function):
     "All T steps of an LIF layer in one autograd node (see `lif_multistep`)."
     @staticmethod
     def forward(ctx, x, beta, threshold, reset, surrogate, alpha, detach_reset):
         b = beta if isinstance(beta, Tensor) else x.new_tensor(beta)
         th = threshold if isinstance(threshold, Tensor) else x.new_tensor(threshold)
-        h = torch.empty(x.shape, dtype=x.dtype, device=x.device)
-        s = torch.empty_like(h)
-        u = torch.zeros_like(h[0])
+        s = torch.empty(x.shape, dtype=x.dtype, device=x.device)
+        u, h = torch.zeros_like(s[0]), []
         for t in range(x.shape[0]):
-            torch.addcmul(x[t], u, b, out=h[t])          # h_t = x_t + beta * u_{t-1}
+            h.append(torch.addcmul(x[t], u, b))          # h_t = x_t + beta * u_{t-1}
             torch.ge(h[t], th, out=s[t])                 # straight into the float buffer (3x faster than via bool)
             _reset_(u, h[t], s[t], th, reset)
-        ctx.save_for_backward(h, s, b, th)
+        ctx.save_for_backward(s, b, th)
+        ctx.h = h                                        # per-step tensors: warm heap memory, see above
         ctx.conf = (reset, surrogate, alpha, detach_reset)
         return s
 
     @staticmethod
     def backward(ctx, g):
-        h, s, b, th = ctx.saved_tensors
-        reset, surrogate, alpha, detach_reset = ctx.conf
+        s, b, th = ctx.saved_tensors
+        h, (reset, surrogate, alpha, detach_reset) = ctx.h, ctx.conf
         need_b, need_th = ctx.needs_input_grad[1:3]
-        gx = torch.empty_like(h)                            # holds the adjoint of h_t, which is x's gradient
-        gu, sg, zbar, tmp = (torch.zeros_like(h[0]) for _ in range(4))
-        gb_acc = torch.zeros_like(h[0]) if need_b else None
-        gth_acc = torch.zeros_like(h[0]) if need_th else None
-        u_prev = torch.empty_like(h[0]) if need_b else None
-        for t in reversed(range(h.shape[0])):
-            _surrogate_(torch.sub(h[t], th, out=sg), surrogate, alpha, tmp)
-            # zbar = sg * (g + ubar * dR/ds)
-            if detach_reset: torch.mul(g[t], sg, out=zbar)
-            elif reset == 'subtract': torch.addcmul(g[t], gu, th, value=-1, out=zbar).mul_(sg)
-            else: torch.addcmul(g[t], gu, h[t], value=-1, out=zbar).mul_(sg)
-            # hbar = zbar + ubar * dR/dh
-            if reset == 'subtract': torch.add(zbar, gu, out=gx[t])
-            else: torch.addcmul(zbar, gu, torch.sub(1, s[t], out=tmp), out=gx[t])
+        T = s.shape[0]
+        gx = torch.empty_like(s)                  # gx[t] holds zbar_t, then hbar_t (= the gradient of x_t)
+        tmp, up = torch.empty_like(s[0]), torch.empty_like(s[0])
+        # ubar_t = beta * hbar_{t+1} is needed on its own only off the default path
+        need_gu = not detach_reset or need_th or reset == 'zero'
+        gu = torch.zeros_like(s[0]) if need_gu else None
+        gb_acc = torch.zeros_like(s[0]) if need_b else None
+        gth_acc = torch.zeros_like(s[0]) if need_th else None
+        u_prev = torch.empty_like(s[0]) if need_b else None
+        for t in reversed(range(T)):
+            if need_gu:
+                if t < T - 1: torch.mul(gx[t + 1], b, out=gu)
+                else: gu.zero_()
+            # zbar_t = surrogate'(h_t - threshold) * (g_t + ubar_t dR/ds)
+            upstream = g[t] if detach_reset else torch.addcmul(g[t], gu, th if reset == 'subtract' else h[t], value=-1, out=up)
+            _times_surrogate_(torch.sub(h[t], th, out=gx[t]), upstream, surrogate, alpha, tmp)
             if need_th:
-                gth_acc.sub_(zbar)
+                gth_acc.sub_(gx[t])
                 if reset == 'subtract': gth_acc.addcmul_(gu, s[t], value=-1)
+            # hbar_t = zbar_t + ubar_t dR/dh
+            if not need_gu:
+                if t < T - 1: gx[t].addcmul_(gx[t + 1], b)        # default path: dR/dh = 1, ubar_t = beta hbar_{t+1}
+            elif reset == 'subtract': gx[t].add_(gu)
+            else: gx[t].addcmul_(gu, torch.sub(1, s[t], out=tmp))
             if need_b and t > 0: gb_acc.addcmul_(gx[t], _reset_(u_prev, h[t - 1], s[t - 1], th, reset))
-            torch.mul(gx[t], b, out=gu)                     # ubar_{t-1} = beta * hbar_t
         gb = gb_acc.sum_to_size(b.shape) if need_b else None
         gth = gth_acc.sum_to_size(th.shape) if need_th else None
         return gx, gb, gth, None, None, None, None
@@ -126,7 +137,7 @@ def lif_multistep(x:Tensor, beta, threshold, reset:str='subtract', surrogate:str
     if reset not in RESETS: raise ValueError(f"unknown reset '{reset}'; choose one of {RESETS}")
     return LIFMultiStep.apply(x, beta, threshold, reset, surrogate, alpha, detach_reset)
 
-# %% ../nbs/01_neurons.ipynb #70abf422
+# %% ../nbs/01_neurons.ipynb #74fcbec7
 class LIF(nn.Module):
     "Multi-step leaky integrate-and-fire layer: currents `[T, ...]` → binary spikes `[T, ...]`."
     def __init__(self, beta:float=0.9, threshold:float=1.0, reset:str='subtract', surrogate:str='atan',
