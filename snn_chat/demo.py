@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DEFAULT_PROMPTS', 'token_stream', 'random_windows', 'train_on_budget', 'Reply', 'reply', 'run_demo']
 
-# %% ../nbs/04a_demo.ipynb #1df14bf5
+# %% ../nbs/04a_demo.ipynb #87875721
 import json, math, time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +15,9 @@ from tqdm.auto import tqdm
 from .config import Config, atomic_write, project_root
 from .data import ByteTokenizer, read_texts
 from .energy import EnergyCosts, EnergyMeter, EnergyReport
-from .models import SpikingConfig, SpikingLM
+from .models import SpikingConfig, SpikingLM, pick_device
 
-# %% ../nbs/04a_demo.ipynb #10916ec1
+# %% ../nbs/04a_demo.ipynb #d413f886
 def token_stream(texts, tok:ByteTokenizer) -> torch.Tensor:
     "All `texts` as one 1-D tensor of ids, each text followed by `eos_id`."
     return torch.tensor([i for t in texts for i in tok.encode(t, eos=True)], dtype=torch.long)
@@ -28,11 +28,11 @@ def random_windows(ids:torch.Tensor, seq_len:int, batch_size:int, generator:torc
     w = torch.stack([ids[s:s + seq_len + 1] for s in starts])
     return w[:, :-1], w[:, 1:]
 
-# %% ../nbs/04a_demo.ipynb #e2023bf9
+# %% ../nbs/04a_demo.ipynb #4691e9c6
 def train_on_budget(model:SpikingLM, ids:torch.Tensor, cfg:Config, seconds:float, max_steps:int|None=None,
                     progress:bool=True) -> list[float]:
     "Train `model` on windows of `ids` for `seconds` of wall time; returns the loss of every step."
-    t = cfg.training
+    t, device = cfg.training, next(model.parameters()).device
     g = torch.Generator().manual_seed(cfg.seed)
     opt = torch.optim.AdamW(model.parameters(), lr=t.learning_rate, weight_decay=t.weight_decay)
     losses, start = [], time.monotonic()
@@ -40,7 +40,7 @@ def train_on_budget(model:SpikingLM, ids:torch.Tensor, cfg:Config, seconds:float
     model.train()
     while time.monotonic() - start < seconds and (max_steps is None or len(losses) < max_steps):
         for group in opt.param_groups: group['lr'] = t.learning_rate * min(1.0, (len(losses) + 1) / max(1, t.warmup_steps))
-        x, y = random_windows(ids, cfg.data.max_seq_len, t.batch_size, g)
+        x, y = (w.to(device) for w in random_windows(ids, cfg.data.max_seq_len, t.batch_size, g))
         loss = F.cross_entropy(model(x).flatten(0, 1), y.flatten())
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -52,7 +52,7 @@ def train_on_budget(model:SpikingLM, ids:torch.Tensor, cfg:Config, seconds:float
     bar.close()
     return losses
 
-# %% ../nbs/04a_demo.ipynb #da479443
+# %% ../nbs/04a_demo.ipynb #ae4df233
 @dataclass
 class Reply:
     "A generated reply and the energy it cost."
@@ -70,14 +70,15 @@ class Reply:
 def reply(model:SpikingLM, tok:ByteTokenizer, prompt:str, cfg:Config, seed:int=0) -> Reply:
     "Generate a reply to `prompt` with the config's sampling settings, metered."
     model.eval()
-    idx = torch.tensor([tok.encode(prompt)], dtype=torch.long)
+    device = next(model.parameters()).device
+    idx = torch.tensor([tok.encode(prompt)], dtype=torch.long, device=device)
     with EnergyMeter(model, EnergyCosts.from_config(cfg)) as meter:
         out = model.generate(idx, cfg.inference.max_new_tokens, cfg.inference.temperature, cfg.inference.top_k,
-                             eos_id=tok.eos_id, generator=torch.Generator().manual_seed(seed))
+                             eos_id=tok.eos_id, generator=torch.Generator(device=device).manual_seed(seed))
     new = out[0, idx.shape[1]:].tolist()
     return Reply(prompt, tok.decode(new), len(new), meter.report())
 
-# %% ../nbs/04a_demo.ipynb #16339d04
+# %% ../nbs/04a_demo.ipynb #27fd8a3a
 DEFAULT_PROMPTS = ('Spiking neural networks', 'スパイキングニューラルネットワークは')
 
 def run_demo(cfg:Config, seconds:float|None=None, prompts=DEFAULT_PROMPTS, output_dir=None,
@@ -89,9 +90,10 @@ def run_demo(cfg:Config, seconds:float|None=None, prompts=DEFAULT_PROMPTS, outpu
     texts = list(read_texts(data if data.is_absolute() else root/data))
     tok = ByteTokenizer()
     ids = token_stream(texts, tok)
-    model = SpikingLM(SpikingConfig.from_config(cfg, tok.vocab_size))
+    device = pick_device(cfg.device)
+    model = SpikingLM(SpikingConfig.from_config(cfg, tok.vocab_size)).to(device)
     n_params = sum(p.numel() for p in model.parameters())
-    print(f"spiking LM: {n_params:,} parameters, T={model.time_steps} time steps; data: {len(texts)} texts, {len(ids):,} byte tokens")
+    print(f"spiking LM: {n_params:,} parameters, T={model.time_steps} time steps, on {device}; data: {len(texts)} texts, {len(ids):,} byte tokens")
     seconds = cfg.training.demo_seconds if seconds is None else seconds
     t0 = time.monotonic()
     losses = train_on_budget(model, ids, cfg, seconds, max_steps, progress)
