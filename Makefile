@@ -20,7 +20,7 @@ setup: $(STAMP)
 $(STAMP): settings.ini setup.py
 	@test -x $(PY) || python3 -m venv $(ENV)
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install torch==2.13.0
-	@$(PY) -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
+	@$(PY) -W ignore -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
 	$(PY) -m pip install -c $(ENV)/torch-constraint.txt -e ".[dev]"
 	@touch $@
 
