@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DEFAULT_PROMPTS', 'token_stream', 'random_windows', 'train_on_budget', 'Reply', 'reply', 'run_demo']
 
-# %% ../nbs/04a_demo.ipynb #d6168540
+# %% ../nbs/04a_demo.ipynb #d8ddf5e8
 import json, math, time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +17,7 @@ from .data import ByteTokenizer, read_texts
 from .energy import EnergyCosts, EnergyMeter, EnergyReport
 from .models import SpikingConfig, SpikingLM, pick_device
 
-# %% ../nbs/04a_demo.ipynb #18215165
+# %% ../nbs/04a_demo.ipynb #eb0c86ee
 def token_stream(texts, tok:ByteTokenizer) -> torch.Tensor:
     "All `texts` as one 1-D tensor of ids, each text followed by `eos_id`."
     return torch.tensor([i for t in texts for i in tok.encode(t, eos=True)], dtype=torch.long)
@@ -28,7 +28,7 @@ def random_windows(ids:torch.Tensor, seq_len:int, batch_size:int, generator:torc
     w = torch.stack([ids[s:s + seq_len + 1] for s in starts])
     return w[:, :-1], w[:, 1:]
 
-# %% ../nbs/04a_demo.ipynb #b466eb94
+# %% ../nbs/04a_demo.ipynb #ad33d148
 def train_on_budget(model:SpikingLM, ids:torch.Tensor, cfg:Config, seconds:float, max_steps:int|None=None,
                     progress:bool=True) -> list[float]:
     "Train `model` on windows of `ids` for `seconds` of wall time; returns the loss of every step."
@@ -52,7 +52,7 @@ def train_on_budget(model:SpikingLM, ids:torch.Tensor, cfg:Config, seconds:float
     bar.close()
     return losses
 
-# %% ../nbs/04a_demo.ipynb #c60c6ba5
+# %% ../nbs/04a_demo.ipynb #f9c57787
 @dataclass
 class Reply:
     "A generated reply and the energy it cost."
@@ -78,7 +78,7 @@ def reply(model:SpikingLM, tok:ByteTokenizer, prompt:str, cfg:Config, seed:int=0
     new = out[0, idx.shape[1]:].tolist()
     return Reply(prompt, tok.decode(new), len(new), meter.report())
 
-# %% ../nbs/04a_demo.ipynb #a6d005a5
+# %% ../nbs/04a_demo.ipynb #62d8bed3
 DEFAULT_PROMPTS = ('Spiking neural networks', 'スパイキングニューラルネットワークは')
 
 def run_demo(cfg:Config, seconds:float|None=None, prompts=DEFAULT_PROMPTS, output_dir=None,

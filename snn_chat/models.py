@@ -6,7 +6,7 @@
 __all__ = ['MODEL_KINDS', 'SpikingConfig', 'pick_device', 'CausalAttention', 'SpikingSelfAttention', 'SpikingBlock',
            'SpikingBackbone', 'SpikingModel', 'SpikingLM', 'SpikingClassifier']
 
-# %% ../nbs/03_models.ipynb #3d5a3f46
+# %% ../nbs/03_models.ipynb #6514a7fe
 import json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -19,7 +19,7 @@ from .config import SnnChatError, atomic_write
 from .neurons import LIF
 from .energy import LayerOps
 
-# %% ../nbs/03_models.ipynb #15553eb6
+# %% ../nbs/03_models.ipynb #a84c6200
 @dataclass
 class SpikingConfig:
     "Architecture of a spiking model: the config's `model` section + vocabulary size (+ labels)."
@@ -44,7 +44,7 @@ class SpikingConfig:
         m = cfg['model']
         return cls(vocab_size=vocab_size, num_labels=num_labels, **{k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()})
 
-# %% ../nbs/03_models.ipynb #14038dc7
+# %% ../nbs/03_models.ipynb #eb5eb6e3
 def pick_device(spec:str='auto') -> torch.device:
     "The torch device for a config's `device` value: 'auto', 'cpu', 'cuda' or 'cuda:N'."
     if spec == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -54,7 +54,7 @@ def pick_device(spec:str='auto') -> torch.device:
         raise SnnChatError(f"device {spec!r} was asked for, but torch sees no GPU (torch {torch.__version__}); use device=auto or cpu")
     return dev
 
-# %% ../nbs/03_models.ipynb #6597381f
+# %% ../nbs/03_models.ipynb #c8df90e1
 class CausalAttention(nn.Module):
     "Causal softmax attention on time-major `[T, B, H, L, hd]` queries, keys and values."
     def forward(self, q, k, v): return F.scaled_dot_product_attention(q, k, v, is_causal=True)
@@ -66,7 +66,7 @@ class CausalAttention(nn.Module):
         macs = 2 * heads * (L * (L + 1) // 2) * hd     # QK^T and AV over the causal triangle
         return LayerOps(name, 'matmul', macs=macs, ann_macs=macs // T)
 
-# %% ../nbs/03_models.ipynb #086319ae
+# %% ../nbs/03_models.ipynb #2d51c348
 class SpikingSelfAttention(nn.Module):
     "Spikes → q, k, v (accumulates) → causal attention (MACs) → LIF → spikes → output projection (accumulates)."
     def __init__(self, c:SpikingConfig):
@@ -83,7 +83,7 @@ class SpikingSelfAttention(nn.Module):
         y = self.attn(q, k, v).transpose(2, 3).reshape(T, B, L, D)
         return self.proj(self.lif(y))
 
-# %% ../nbs/03_models.ipynb #fc11925b
+# %% ../nbs/03_models.ipynb #0594e776
 class SpikingBlock(nn.Module):
     "x + attention(spikes(norm(x))), then x + fc2(spikes(fc1(spikes(norm(x))))); x is `[T, B, L, D]`."
     def __init__(self, c:SpikingConfig):
@@ -96,7 +96,7 @@ class SpikingBlock(nn.Module):
         x = x + self.attn(self.lif1(self.norm1(x)))
         return x + self.fc2(self.lif3(self.fc1(self.lif2(self.norm2(x)))))
 
-# %% ../nbs/03_models.ipynb #3efda11c
+# %% ../nbs/03_models.ipynb #e49dcef1
 class SpikingBackbone(nn.Module):
     "Token ids `[B, L]` → time-averaged, normalised features `[B, L, D]` from `n_layers` spiking blocks."
     def __init__(self, c:SpikingConfig):
@@ -114,7 +114,7 @@ class SpikingBackbone(nn.Module):
         for block in self.blocks: x = block(x)
         return self.norm(x.mean(0))
 
-# %% ../nbs/03_models.ipynb #cde4ffc1
+# %% ../nbs/03_models.ipynb #c3c3d0e9
 MODEL_KINDS = {}
 
 class SpikingModel(nn.Module):
@@ -150,7 +150,7 @@ class SpikingModel(nn.Module):
         model.load_state_dict(st_load(str(f), device=str(device)))
         return model.to(device).eval()
 
-# %% ../nbs/03_models.ipynb #55417b1d
+# %% ../nbs/03_models.ipynb #d5ae4558
 class SpikingLM(SpikingModel):
     "Causal spiking language model: token ids `[B, L]` → next-token logits `[B, L, vocab]`."
     def __init__(self, c:SpikingConfig):
@@ -177,7 +177,7 @@ class SpikingLM(SpikingModel):
             if eos_id is not None and (nxt == eos_id).all(): break
         return idx
 
-# %% ../nbs/03_models.ipynb #77b6530e
+# %% ../nbs/03_models.ipynb #a70adf65
 class SpikingClassifier(SpikingModel):
     "Spiking text classifier: token ids `[B, L]` (+ right-padding mask) → logits `[B, num_labels]`."
     def __init__(self, c:SpikingConfig):
