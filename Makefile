@@ -10,7 +10,7 @@ BIN := $(ENV)/bin
 STAMP := $(ENV)/.snn_chat-setup
 PY := $(BIN)/python
 
-.PHONY: setup demo test check readme bench clean-runs
+.PHONY: setup demo test check readme bench train-pipeline
 
 setup: $(STAMP)
 
@@ -48,3 +48,8 @@ bench: setup
 	mkdir -p runs/bench
 	$(BIN)/papermill nbs/pipelines/bench_lif.ipynb runs/bench/bench_lif.ipynb
 	$(BIN)/papermill nbs/pipelines/bench_cold_start.ipynb runs/bench/bench_cold_start.ipynb
+
+# The papermill training pipeline on the defaults; its executed copy lands in runs/pipelines/.
+train-pipeline: setup
+	mkdir -p runs/pipelines
+	$(BIN)/papermill nbs/pipelines/train.ipynb runs/pipelines/train-$$(date +%Y%m%d-%H%M%S).ipynb

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main']
 
-# %% ../nbs/20_cli.ipynb #b267ca6e
+# %% ../nbs/20_cli.ipynb #89f9fd20
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #3b13fafe
+# %% ../nbs/20_cli.ipynb #bb79bbc7
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -29,12 +29,12 @@ def config_main(argv=None):
     from snn_chat.config import run_cli
     sys.exit(run_cli(_config, config_parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #e667f40c
+# %% ../nbs/20_cli.ipynb #689a02fd
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
     add_config_args(p)
-    p.add_argument('--seconds', type=float, help='training budget in seconds (default: training.demo_seconds)')
+    p.add_argument('--seconds', type=float, default=60.0, help='training budget in seconds (default 60)')
     p.add_argument('--prompt', action='append', help='prompt to reply to (repeatable; default: one English, one Japanese)')
     p.add_argument('--output_dir', help='where to save the model (default runs/demo_lm)')
     return p
@@ -49,7 +49,7 @@ def demo_main(argv=None):
     from snn_chat.config import run_cli
     sys.exit(run_cli(_demo, demo_parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #033a4958
+# %% ../nbs/20_cli.ipynb #62a7e1fe
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')

@@ -6,13 +6,13 @@
 __all__ = ['FORMATS', 'TOKENIZER_FILE', 'DataError', 'read_records', 'read_texts', 'ByteTokenizer', 'TextTokenizer', 'train_bpe',
            'load_tokenizer']
 
-# %% ../nbs/04_data.ipynb #d0237c9f
+# %% ../nbs/04_data.ipynb #02960437
 import json
 from pathlib import Path
 from typing import Iterator
 from .config import SnnChatError, atomic_write
 
-# %% ../nbs/04_data.ipynb #ce217081
+# %% ../nbs/04_data.ipynb #b13b46f2
 class DataError(SnnChatError, ValueError):
     "Input data is malformed; the message names the file and line."
 
@@ -71,7 +71,7 @@ def read_texts(path, fmt:str='simple_text') -> Iterator[str]:
     "Stream the texts of `path` (for `labeled` data, the texts without their labels)."
     for r in read_records(path, fmt): yield r[0] if isinstance(r, tuple) else r
 
-# %% ../nbs/04_data.ipynb #1f0f8b41
+# %% ../nbs/04_data.ipynb #57293534
 TOKENIZER_FILE = 'snn_tokenizer.json'
 
 class ByteTokenizer:
@@ -92,7 +92,7 @@ class ByteTokenizer:
         atomic_write(Path(folder)/TOKENIZER_FILE, json.dumps(self.describe()))
         return Path(folder)
 
-# %% ../nbs/04_data.ipynb #f1f0df20
+# %% ../nbs/04_data.ipynb #9f454f62
 class TextTokenizer:
     "A `tokenizers.Tokenizer` (trained BPE or a Hugging Face fast tokenizer) with its special tokens."
     def __init__(self, tok, pad_token:str, bos_token:str|None, eos_token:str):
@@ -130,7 +130,7 @@ def train_bpe(texts, # an iterable of training texts
     tok.train_from_iterator(texts, trainer)
     return TextTokenizer(tok, '<pad>', '<s>', '</s>')
 
-# %% ../nbs/04_data.ipynb #411aefdc
+# %% ../nbs/04_data.ipynb #86ca903b
 def _special(cfg:dict, key:str):
     v = cfg.get(key)
     return v.get('content') if isinstance(v, dict) else v
@@ -143,7 +143,7 @@ def _from_hf_folder(folder:Path) -> TextTokenizer:
     return TextTokenizer(Tokenizer.from_file(str(folder/'tokenizer.json')), _special(cfg, 'pad_token') or eos,
                          _special(cfg, 'bos_token'), eos)
 
-# %% ../nbs/04_data.ipynb #230ab192
+# %% ../nbs/04_data.ipynb #bc648134
 def load_tokenizer(spec) -> ByteTokenizer|TextTokenizer:
     "The tokenizer named by `spec`: 'byte', a saved folder, a Hugging Face tokenizer folder, or a cached hub id."
     spec = str(spec)

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['SURROGATES', 'RESETS', 'surrogate_grad', 'SpikeFn', 'spike', 'lif_reference', 'LIFMultiStep', 'lif_multistep', 'LIF']
 
-# %% ../nbs/01_neurons.ipynb #112f4e08
+# %% ../nbs/01_neurons.ipynb #03390e85
 import math
 import torch
 from torch import nn, Tensor
 
-# %% ../nbs/01_neurons.ipynb #3ff350d7
+# %% ../nbs/01_neurons.ipynb #349a5727
 SURROGATES = {
     'atan': lambda z, a: (a / 2) / (1 + (math.pi / 2 * a * z) ** 2),
     'fast_sigmoid': lambda z, a: 1 / (a * z.abs() + 1) ** 2,
@@ -25,7 +25,7 @@ def surrogate_grad(z:Tensor, # membrane potential minus threshold
     if name not in SURROGATES: raise ValueError(f"unknown surrogate '{name}'; choose one of {sorted(SURROGATES)}")
     return SURROGATES[name](z, alpha)
 
-# %% ../nbs/01_neurons.ipynb #049b43f7
+# %% ../nbs/01_neurons.ipynb #ec583b02
 class SpikeFn(torch.autograd.Function):
     "Heaviside step $H(z) = [z \\ge 0]$ forward, surrogate derivative backward."
     @staticmethod
@@ -41,7 +41,7 @@ def spike(z:Tensor, name:str='atan', alpha:float=2.0) -> Tensor:
     "Binary spikes where `z >= 0`, differentiable through the surrogate `name`."
     return SpikeFn.apply(z, name, alpha)
 
-# %% ../nbs/01_neurons.ipynb #0072b0dc
+# %% ../nbs/01_neurons.ipynb #7a5b9d8f
 RESETS = ('subtract', 'zero')
 
 def lif_reference(x:Tensor, # input currents, [T, ...]
@@ -59,7 +59,7 @@ def lif_reference(x:Tensor, # input currents, [T, ...]
         out.append(s)
     return torch.stack(out)
 
-# %% ../nbs/01_neurons.ipynb #094bfe44
+# %% ../nbs/01_neurons.ipynb #b4ad00e3
 def _times_surrogate_(z:Tensor, g:Tensor, name:str, alpha:float, tmp:Tensor) -> Tensor:
     "Overwrite `z` with `g * surrogate_grad(z, name, alpha)` in a few in-place ops (`tmp`: scratch like `z`)."
     if name == 'atan':   # g (a/2) / (1 + (pi a z / 2)^2)  =  g / (c + c k^2 z^2)  with c = 2/a, k = pi a / 2
@@ -79,7 +79,7 @@ def _reset_(u:Tensor, h:Tensor, s:Tensor, threshold:Tensor, reset:str) -> Tensor
     "Write the potential after reset into `u`: `h - threshold*s` or `h - h*s`."
     return torch.addcmul(h, s, threshold if reset == 'subtract' else h, value=-1, out=u)
 
-# %% ../nbs/01_neurons.ipynb #d0a557e3
+# %% ../nbs/01_neurons.ipynb #1e0a02aa
 class LIFMultiStep(torch.autograd.Function):
     "All T steps of an LIF layer in one autograd node (see `lif_multistep`)."
     @staticmethod
@@ -137,7 +137,7 @@ def lif_multistep(x:Tensor, beta, threshold, reset:str='subtract', surrogate:str
     if reset not in RESETS: raise ValueError(f"unknown reset '{reset}'; choose one of {RESETS}")
     return LIFMultiStep.apply(x, beta, threshold, reset, surrogate, alpha, detach_reset)
 
-# %% ../nbs/01_neurons.ipynb #74fcbec7
+# %% ../nbs/01_neurons.ipynb #05a75240
 class LIF(nn.Module):
     "Multi-step leaky integrate-and-fire layer: currents `[T, ...]` → binary spikes `[T, ...]`."
     def __init__(self, beta:float=0.9, threshold:float=1.0, reset:str='subtract', surrogate:str='atan',

@@ -8,7 +8,7 @@ __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'labeled_examples', 'split
            'lr_at', 'optimizer_state', 'load_optimizer_state', 'save_checkpoint', 'checkpoint_folder', 'Runtime',
            'start_runtime', 'evaluate', 'fit', 'prepare_data', 'train']
 
-# %% ../nbs/05_train.ipynb #8668546e
+# %% ../nbs/05_train.ipynb #e2f62067
 import json, math, os, shutil, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +19,13 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
-from tqdm.auto import tqdm
+from tqdm import tqdm
 from .config import Config, SnnChatError, atomic_write, project_root
 from .data import DataError, load_tokenizer, read_records, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
 
-# %% ../nbs/05_train.ipynb #5104421f
+# %% ../nbs/05_train.ipynb #76eb7bcd
 class TensorDict(Dataset):
     "Examples as rows of equally long tensors: `ds[i]` is a dict of the i-th rows."
     def __init__(self, **tensors):
@@ -65,7 +65,7 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     k = min(max(1, round(n * val_fraction)), n - 1)
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
-# %% ../nbs/05_train.ipynb #f5486c94
+# %% ../nbs/05_train.ipynb #d5c92250
 STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
 
 @dataclass
@@ -108,7 +108,7 @@ def load_teacher_store(folder) -> TeacherStore:
     tensors = {k: v.long() if k in ('input_ids', 'topk_indices') else v.float() for k, v in tensors.items()}
     return TeacherStore(manifest['kind'], tensors, manifest['meta'], load_tokenizer(folder/'tokenizer'))
 
-# %% ../nbs/05_train.ipynb #f8b608f2
+# %% ../nbs/05_train.ipynb #1f0cb623
 @torch.no_grad()
 def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
                    windows:Tensor, # [N, L+1] token windows
@@ -121,7 +121,7 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
                                                        topk_indices=torch.cat(indices)), tokenizer, dict(meta or {}, top_k=k))
 
-# %% ../nbs/05_train.ipynb #7048444c
+# %% ../nbs/05_train.ipynb #6eb92a24
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
                topk_values:Tensor, topk_indices:Tensor, # teacher top-k [B, L, k]
                temperature:float) -> Tensor:
@@ -135,7 +135,7 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
     logp_s = F.log_softmax(logits / temperature, -1)
     return (soft * (soft.clamp_min(1e-12).log() - logp_s)).sum(-1).mean() * temperature ** 2
 
-# %% ../nbs/05_train.ipynb #c5939dd0
+# %% ../nbs/05_train.ipynb #8a9b612c
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
@@ -149,7 +149,7 @@ class FiringRates:
     def close(self):
         for h in self.hooks: h.remove()
 
-# %% ../nbs/05_train.ipynb #e0755657
+# %% ../nbs/05_train.ipynb #32f51e26
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
     t, kd_cfg = cfg.training, cfg.training.distillation
@@ -167,14 +167,14 @@ def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     loss = ce if kd is None else kd_cfg.kd_weight * kd + kd_cfg.ce_weight * ce
     return loss, {'ce': ce.item(), **({'kd': kd.item()} if kd is not None else {})}
 
-# %% ../nbs/05_train.ipynb #cfffba7a
+# %% ../nbs/05_train.ipynb #f51251f3
 def lr_at(step:int, total:int, peak:float, warmup:int, min_ratio:float) -> float:
     "Learning rate at `step` (0-based) of `total`."
     if step < warmup: return peak * (step + 1) / warmup
     progress = min(1.0, (step - warmup) / max(1, total - warmup))
     return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
 
-# %% ../nbs/05_train.ipynb #d57871d9
+# %% ../nbs/05_train.ipynb #90947fda
 def optimizer_state(opt:torch.optim.Optimizer) -> tuple[dict, list]:
     "The optimizer's tensors (for safetensors) and its JSON-able parameter groups."
     sd = opt.state_dict()
@@ -212,7 +212,7 @@ def checkpoint_folder(folder) -> Path|None:
         if (f/'trainer_state.json').is_file(): return f
     return None
 
-# %% ../nbs/05_train.ipynb #637aa9a5
+# %% ../nbs/05_train.ipynb #c036248d
 @dataclass
 class Runtime:
     "Where this process runs: its rank, the number of processes, and its device."
@@ -232,7 +232,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     if cuda: torch.cuda.set_device(local)
     return Runtime(dist.get_rank(), dist.get_world_size(), torch.device(f'cuda:{local}') if cuda else torch.device('cpu'))
 
-# %% ../nbs/05_train.ipynb #c93e784a
+# %% ../nbs/05_train.ipynb #e48007e7
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
     "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
@@ -255,7 +255,7 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
     out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
     return out
 
-# %% ../nbs/05_train.ipynb #b063f58b
+# %% ../nbs/05_train.ipynb #fc7bed7e
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
         resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True) -> dict:
     "Train `model` (see above); returns the metrics of the last epoch (with the best validation loss)."
@@ -280,10 +280,16 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
     total = t.epochs * len(loader)
     warmup = min(t.warmup_steps, max(1, total // 5))
     rates = FiringRates(model) if t.spike_reg_weight > 0 else None
-    metrics = {}
+    def out_of_time():
+        "True once training.max_seconds is spent (the same answer on every rank)."
+        over = t.max_seconds > 0 and time.monotonic() - started > t.max_seconds
+        if rt.world > 1:                                  # ranks must agree, or the collectives would hang
+            flag = torch.tensor([float(over)], device=rt.device); dist.all_reduce(flag, op=dist.ReduceOp.MAX); over = bool(flag.item())
+        return over
+    metrics, started, last_print = {}, time.monotonic(), 0.0
     for epoch in range(start_epoch, t.epochs):
         sampler.set_epoch(epoch)
-        t0, tokens, sums = time.monotonic(), 0, {}
+        t0, tokens, steps, sums = time.monotonic(), 0, 0, {}
         for batch in tqdm(loader, desc=f"epoch {epoch + 1}/{t.epochs}", disable=not (progress and rt.main), leave=False):
             batch = {k: v.to(rt.device) for k, v in batch.items()}
             for g in opt.param_groups: g['lr'] = lr_at(step, total, t.learning_rate, warmup, t.min_lr_ratio)
@@ -295,15 +301,16 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
             opt.step()
-            step += 1; tokens += batch['input_ids'].numel() * rt.world
+            step += 1; tokens += batch['input_ids'].numel() * rt.world; steps += 1
             for k, v in dict(parts, loss=loss.item()).items(): sums[k] = sums.get(k, 0.0) + v
+            if out_of_time(): break                       # the budget is spent: this epoch is the last
         seconds = time.monotonic() - t0
         if rt.world > 1:                                   # each rank saw its share: average the epoch's sums
             v = torch.tensor(list(sums.values()), dtype=torch.float64, device=rt.device)
             dist.all_reduce(v)
             sums = dict(zip(sums, (v / rt.world).tolist()))
         if rt.main:
-            metrics = dict(epoch=epoch + 1, step=step, **{f"train_{k}": v / len(loader) for k, v in sums.items()},
+            metrics = dict(epoch=epoch + 1, step=step, **{f"train_{k}": v / steps for k, v in sums.items()},
                            **evaluate(model, val, task, cfg, rt.device, t.batch_size), lr=opt.param_groups[0]['lr'],
                            tokens_per_s=tokens / seconds, seconds=seconds)
             best = min(best, metrics['val_loss']); metrics['best_val_loss'] = best
@@ -312,12 +319,16 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             if metrics['val_loss'] <= best: save_checkpoint(out/'best', model, tokenizer, opt, state)
             with open(out/'metrics.jsonl', 'a', encoding='utf-8') as f:
                 f.write(json.dumps(metrics) + '\n'); f.flush(); os.fsync(f.fileno())
-            if progress: print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items()))
+            if progress and (time.monotonic() - last_print > 5 or epoch + 1 == t.epochs or out_of_time()):
+                print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items())); last_print = time.monotonic()
+        if out_of_time():
+            if rt.main and progress: print(f"stopped after {time.monotonic() - started:.0f} s (training.max_seconds={t.max_seconds:g})")
+            break
     if rates is not None: rates.close()
     if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
-# %% ../nbs/05_train.ipynb #26335b5f
+# %% ../nbs/05_train.ipynb #9f702f0c
 def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None, output_dir=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
     t = cfg.training
@@ -362,7 +373,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/05_train.ipynb #9ea84536
+# %% ../nbs/05_train.ipynb #dfd74a29
 if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
     from snn_chat.cli import train_main
     train_main()

@@ -63,12 +63,12 @@ def test_demo_end_to_end(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert 'µJ' in r.stdout and 'ANN' in r.stdout and 'ratio' in r.stdout
     res = json.loads((out / 'demo.json').read_text())
-    assert res['steps'] > 0 and len(res['replies']) == 2
+    assert res['steps'] > 0 and len(res['replies']) == 2 and res['model_path'] == str(out / 'best')
     for rep in res['replies']:
         e = rep['energy']
         assert e['spikes'] > 0 and e['sops'] > 0 and e['energy_uj'] > 0 and e['ann_energy_uj'] > 0
     # the saved expert is a real model: it loads and runs
     code = ("import torch; from snn_chat.models import SpikingModel; m = SpikingModel.load(r'%s'); "
-            "print(m(torch.tensor([[1, 2, 3]])).shape)" % out)
+            "print(m(torch.tensor([[1, 2, 3]])).shape)" % res['model_path'])
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and 'torch.Size([1, 3, 259])' in r.stdout, r.stderr
