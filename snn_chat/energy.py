@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['EnergyCosts', 'LayerOps', 'EnergyReport', 'is_spike_count', 'linear_ops', 'neuron_ops', 'EnergyMeter']
 
-# %% ../nbs/02_energy.ipynb #95210fde
+# %% ../nbs/02_energy.ipynb #90dd81be
 from dataclasses import dataclass, field, asdict
 import torch
 from torch import nn, Tensor
 from .neurons import LIF
 
-# %% ../nbs/02_energy.ipynb #e85b7b73
+# %% ../nbs/02_energy.ipynb #e18990bd
 @dataclass
 class EnergyCosts:
     "Energy per operation in picojoules (45 nm, Horowitz 2014); read from the config's `energy` section."
@@ -24,7 +24,7 @@ class EnergyCosts:
         "Costs from a `Config` (its `energy` section)."
         return cls(**{k: float(v) for k, v in cfg['energy'].items()})
 
-# %% ../nbs/02_energy.ipynb #d27a04cb
+# %% ../nbs/02_energy.ipynb #0e7c98ae
 @dataclass
 class LayerOps:
     "What one layer did during a measurement."
@@ -43,7 +43,7 @@ class LayerOps:
         "Accumulate the counts of another call of the same layer."
         for k in ('spikes', 'neuron_steps', 'sops', 'macs', 'ann_macs'): setattr(self, k, getattr(self, k) + getattr(o, k))
 
-# %% ../nbs/02_energy.ipynb #6087bd5c
+# %% ../nbs/02_energy.ipynb #e46323ef
 @dataclass
 class EnergyReport:
     "Counts of every layer during one measurement, priced in µJ next to the ANN of the same architecture."
@@ -88,19 +88,20 @@ class EnergyReport:
 
     def table(self) -> str:
         "A per-layer text table with totals."
-        head = f"{'layer':<28}{'kind':<9}{'spikes':>10}{'rate':>7}{'SOPs':>12}{'MACs':>12}{'ANN MACs':>12}"
+        w = max([len(l.name) for l in self.layers] + [5]) + 2
+        head = f"{'layer':<{w}}{'kind':<9}{'spikes':>10}{'rate':>7}{'SOPs':>14}{'MACs':>14}{'ANN MACs':>14}"
         rows = [head, '-' * len(head)]
         for l in self.layers:
             rate = f"{l.firing_rate:.3f}" if l.neuron_steps else ''
-            rows.append(f"{l.name[-28:]:<28}{l.kind:<9}{l.spikes:>10}{rate:>7}{l.sops:>12}{l.macs:>12}{l.ann_macs:>12}")
+            rows.append(f"{l.name:<{w}}{l.kind:<9}{l.spikes:>10}{rate:>7}{l.sops:>14}{l.macs:>14}{l.ann_macs:>14}")
         rows += ['-' * len(head),
-                 f"{'total':<37}{self.spikes:>10}{self.firing_rate:>7.3f}{self.sops:>12}{self.macs:>12}{self.ann_macs:>12}",
+                 f"{'total':<{w + 9}}{self.spikes:>10}{self.firing_rate:>7.3f}{self.sops:>14}{self.macs:>14}{self.ann_macs:>14}",
                  f"energy {self.energy_uj:.4f} µJ (SNN) vs {self.ann_energy_uj:.4f} µJ (same architecture as ANN): ratio {self.ratio:.3f}"]
         return '\n'.join(rows)
 
     def __str__(self): return self.table()
 
-# %% ../nbs/02_energy.ipynb #cdaaaaed
+# %% ../nbs/02_energy.ipynb #32c256ef
 def is_spike_count(x:Tensor) -> bool:
     "True when every element of `x` is a non-negative integer: spikes (0/1) or spike counts."
     return bool(((x >= 0) & (x == torch.round(x))).all())
@@ -117,7 +118,7 @@ def neuron_ops(out:Tensor, name:str='') -> LayerOps:
     "Spikes and membrane updates of a neuron layer whose output is `out` `[T, ...]`."
     return LayerOps(name, 'neuron', spikes=int(out.sum()), neuron_steps=out.numel())
 
-# %% ../nbs/02_energy.ipynb #b1e30623
+# %% ../nbs/02_energy.ipynb #e2b0c756
 class EnergyMeter:
     "Context manager that counts spikes, SOPs and MACs of `model` while it runs, into an `EnergyReport`."
     def __init__(self, model:nn.Module, costs:EnergyCosts|None=None):
