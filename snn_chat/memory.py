@@ -5,13 +5,14 @@
 # %% auto #0
 __all__ = ['EVENT_TYPES', 'MemoryEvent', 'AgentMemory']
 
-# %% ../nbs/10_memory.ipynb #aa88e355
+# %% ../nbs/10_memory.ipynb #616b288d
 import json, os, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from .registry import file_lock, utc_now
+from .config import file_lock
+from .registry import utc_now
 
-# %% ../nbs/10_memory.ipynb #1f3c916b
+# %% ../nbs/10_memory.ipynb #ed70385b
 EVENT_TYPES = ('TASK_RECEIVED', 'MODEL_SELECTED', 'TRAINING_STARTED', 'TRAINING_COMPLETED', 'ANSWER', 'ERROR',
                'PLAN_CREATED', 'PLAN_STEP', 'RAG_SEARCH', 'EVOLUTION_STARTED', 'EVOLUTION_APPLIED',
                'EVOLUTION_KEPT', 'EVOLUTION_REVERTED')
@@ -23,7 +24,7 @@ class MemoryEvent:
     details: dict = field(default_factory=dict)
     timestamp: str = field(default_factory=utc_now)
 
-# %% ../nbs/10_memory.ipynb #167a9705
+# %% ../nbs/10_memory.ipynb #d4367359
 class AgentMemory:
     "Append-only JSONL event log at `path`, safe under concurrent processes and torn writes."
     def __init__(self, path):
