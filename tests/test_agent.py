@@ -1,0 +1,57 @@
+"""`snn-agent` end to end with the real default teacher: learn on first call, reuse from a second process."""
+import json, subprocess, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2', 'agent.expert_epochs=3',
+        'agent.min_accuracy=0.0']   # a tiny expert: this test checks the flow, not the expert's quality
+
+
+def agent(runs, *args, stdin=None):
+    cmd = [str(BIN / 'snn-agent'), '--json', *args, '--override_config', f'paths.runs_dir={runs}']
+    for o in TINY: cmd += ['--override_config', o]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, input=stdin)
+
+
+def events(runs):
+    return [json.loads(l)['event_type'] for l in (Path(runs) / 'agent_memory.jsonl').read_text().splitlines()]
+
+
+def test_learn_register_select_answer_then_reuse(tmp_path):
+    data = tmp_path / 'unlabeled.jsonl'
+    lines = [json.loads(l) for l in (ROOT / 'data' / 'sentiment_reviews.jsonl').read_text(encoding='utf-8').splitlines()]
+    data.write_text('\n'.join(json.dumps(x, ensure_ascii=False) for x in lines[::3]), encoding='utf-8')   # a few sentences
+    r = agent(tmp_path, '--task_description', '感情分析', '--prompt', 'この映画は本当に素晴らしかった！', '--unlabeled_data_path', str(data))
+    assert r.returncode == 0, r.stderr[-3000:]
+    first = json.loads(r.stdout)
+    assert first['task'] == 'sentiment' and first['learned'] and first['text'] in ('positive', 'negative')
+    assert first['energy']['spikes'] > 0 and 0 < first['energy']['energy_uj'] < first['energy']['ann_energy_uj']
+    reg = json.loads((tmp_path / 'model_registry.json').read_text())
+    (entry,) = reg['sentiment']
+    assert entry['model_path'] == first['expert'] and entry['teacher'] == 'smollm2-135m-instruct'
+    for k in ('accuracy', 'avg_latency_ms', 'avg_spikes_per_sample', 'energy_uj', 'ann_energy_uj'): assert k in entry['metrics']
+    store = json.loads(next((tmp_path / 'precomputed' / 'sentiment').glob('*/store.json')).read_text())
+    assert store['meta']['teacher'] == 'smollm2-135m-instruct' and store['meta']['data_hash'] == entry['data_hash']
+    assert events(tmp_path) == ['TASK_RECEIVED', 'TRAINING_STARTED', 'TRAINING_COMPLETED', 'MODEL_SELECTED', 'ANSWER']
+
+    r = agent(tmp_path, '--task_description', 'sentiment', '--prompt', 'A boring, pointless film.')   # a second process
+    assert r.returncode == 0, r.stderr[-3000:]
+    second = json.loads(r.stdout)
+    assert not second['learned'] and second['expert'] == first['expert']
+    assert events(tmp_path)[5:] == ['TASK_RECEIVED', 'MODEL_SELECTED', 'ANSWER']        # no retraining
+    assert len(json.loads((tmp_path / 'model_registry.json').read_text())['sentiment']) == 1
+
+
+def test_bad_input_writes_nothing(tmp_path):
+    (tmp_path / 'empty.jsonl').write_text('\n')
+    (tmp_path / 'bad.jsonl').write_text('{"text": "fine"}\n{"text": \n')
+    for args, stdin, msg in [(['--task_description', '', '--prompt', 'x'], None, 'task description is empty'),
+                             (['--task_description', '感情分析', '--prompt', '-'], 'x' * 1_000_000, 'agent.max_prompt_chars'),   # 1 MB
+                             (['--task_description', '感情分析', '--prompt', 'ok', '--unlabeled_data_path', str(tmp_path / 'none.jsonl')], None, 'data file not found'),
+                             (['--task_description', '感情分析', '--prompt', 'ok', '--unlabeled_data_path', str(tmp_path / 'empty.jsonl')], None, 'no records'),
+                             (['--task_description', '感情分析', '--prompt', 'ok', '--unlabeled_data_path', str(tmp_path / 'bad.jsonl')], None, 'bad.jsonl, line 2: invalid JSON')]:
+        r = agent(tmp_path, *args, stdin=stdin)
+        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr[-2000:]
+    assert not (tmp_path / 'model_registry.json').exists()
+    assert not list(tmp_path.glob('experts/**/model.safetensors'))
