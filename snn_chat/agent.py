@@ -5,20 +5,20 @@
 # %% auto #0
 __all__ = ['TaskSpec', 'load_tasks', 'match_task', 'Answer', 'data_hash', 'measure_classifier', 'learn_classifier', 'Agent']
 
-# %% ../nbs/11_agent.ipynb #113787cd
-import hashlib, json, time
+# %% ../nbs/11_agent.ipynb #c1d4bea9
+import hashlib, json, math, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
 from .config import Config, SnnChatError, project_root, read_yaml
-from .data import DataError, load_tokenizer, read_texts
+from .data import DataError, load_tokenizer, read_texts, train_bpe
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, select
-from .train import TensorDict, labeled_examples, save_teacher_store, split, train
+from .train import labeled_examples, load_teacher_store, save_teacher_store, split, train
 
-# %% ../nbs/11_agent.ipynb #f52db0a7
+# %% ../nbs/11_agent.ipynb #5f6859fe
 @dataclass
 class TaskSpec:
     "A task: its name, kind, aliases, labels and teacher prompt, and its default data."
@@ -56,7 +56,7 @@ def match_task(description:str, tasks:dict) -> TaskSpec:
         if alias and (alias in d or d in alias): return t
     return TaskSpec(name=d, kind='generative', prompt=description.strip() + '\n\n{text}')
 
-# %% ../nbs/11_agent.ipynb #9a998178
+# %% ../nbs/11_agent.ipynb #a372618e
 @dataclass
 class Answer:
     "The agent's answer to one prompt, with its cost."
@@ -78,7 +78,7 @@ class Answer:
                 f"cost: {e['spikes']} spikes, {e['energy_uj']:.3f} µJ vs {e['ann_energy_uj']:.3f} µJ for the same network as an ANN "
                 f"(ratio {e['ratio_to_ann']:.2f}); {self.latency_ms:.1f} ms")
 
-# %% ../nbs/11_agent.ipynb #b239956a
+# %% ../nbs/11_agent.ipynb #fcd9b4ba
 def data_hash(texts:list) -> str:
     "A short, stable hash of a list of texts."
     return hashlib.sha256('\n'.join(texts).encode('utf-8')).hexdigest()[:16]
@@ -100,8 +100,10 @@ def learn_classifier(spec:TaskSpec, texts:list, teacher, cfg:Config, runs:Path, 
     from snn_chat.teachers import VerbalizerLabeler
     if len(texts) < 10: raise DataError(f"need at least 10 unlabeled texts to learn '{spec.name}', got {len(texts)}")
     h = data_hash(texts)
-    store = runs/'precomputed'/spec.name/h
-    tok = load_tokenizer(cfg.data.tokenizer)
+    # the store holds the student's token ids, so its key covers the tokenizer and the sequence length too
+    key = data_hash([h, cfg.data.tokenizer, str(cfg.data.vocab_size), str(cfg.data.max_seq_len)])
+    store = runs/'precomputed'/spec.name/key
+    tok = train_bpe(texts, cfg.data.vocab_size) if cfg.data.tokenizer == 'bpe' else load_tokenizer(cfg.data.tokenizer)
     if not (store/'teacher.safetensors').is_file():
         log(f"teacher {teacher.name} labels {len(texts)} texts for '{spec.name}'...")
         lab = VerbalizerLabeler(teacher, spec.labels, spec.verbalizers, [(e['text'], e['label']) for e in spec.examples], spec.template)
@@ -112,11 +114,13 @@ def learn_classifier(spec:TaskSpec, texts:list, teacher, cfg:Config, runs:Path, 
                                 verbalizers=spec.verbalizers, labels=spec.labels, data_hash=h, n=len(texts)))
     out = runs/'experts'/spec.name/time.strftime('%Y%m%d-%H%M%S')
     run_cfg = Config(cfg.to_dict())
-    run_cfg['training'].update(type='distillation', epochs=cfg.agent.expert_epochs, batch_size=min(cfg.training.batch_size, 8))
-    run_cfg['data']['val_fraction'] = cfg.agent.holdout_fraction
+    a = cfg.agent
+    n_train = len(texts) - min(max(1, round(len(texts) * a.holdout_fraction)), len(texts) - 1)     # as `split` does
+    epochs = max(1, math.ceil(a.expert_steps / max(1, n_train // a.expert_batch_size)))             # a fixed step budget
+    run_cfg['training'].update(type='distillation', epochs=epochs, batch_size=a.expert_batch_size)
+    run_cfg['data']['val_fraction'] = a.holdout_fraction
     log(f"distilling a spiking classifier into {out}...")
     train(run_cfg, output_dir=out, teacher_store=store, progress=False)
-    from snn_chat.train import load_teacher_store
     st = load_teacher_store(store)
     _, held = split(st.dataset, cfg.agent.holdout_fraction, cfg.seed)
     model = SpikingModel.load(out/'best')
@@ -126,7 +130,7 @@ def learn_classifier(spec:TaskSpec, texts:list, teacher, cfg:Config, runs:Path, 
     return RegistryEntry(str(out/'best'), m, config=model.describe(), kind='classifier', teacher=teacher.name, data_hash=h,
                          extra={'labels': spec.labels})
 
-# %% ../nbs/11_agent.ipynb #ede4dc93
+# %% ../nbs/11_agent.ipynb #8822b597
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):

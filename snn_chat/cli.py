@@ -5,10 +5,16 @@
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main']
 
-# %% ../nbs/20_cli.ipynb #ad839be1
+# %% ../nbs/20_cli.ipynb #9754092f
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #7952e877
+# %% ../nbs/20_cli.ipynb #c30aff67
+def _console(command, parser, argv):
+    "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
+    from snn_chat.config import run_cli
+    sys.exit(run_cli(command, parser(), argv))
+
+# %% ../nbs/20_cli.ipynb #3a87f607
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -26,10 +32,9 @@ def _config(args):
 
 def config_main(argv=None):
     "Console script `snn-config`."
-    from snn_chat.config import run_cli
-    sys.exit(run_cli(_config, config_parser(), argv))
+    _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #b4eaf690
+# %% ../nbs/20_cli.ipynb #07f6d931
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -46,10 +51,9 @@ def _demo(args):
 
 def demo_main(argv=None):
     "Console script `snn-demo`."
-    from snn_chat.config import run_cli
-    sys.exit(run_cli(_demo, demo_parser(), argv))
+    _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #ce47ae7f
+# %% ../nbs/20_cli.ipynb #b1555f6d
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -69,10 +73,9 @@ def _train(args):
 
 def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
-    from snn_chat.config import run_cli
-    sys.exit(run_cli(_train, train_parser(), argv))
+    _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #156920aa
+# %% ../nbs/20_cli.ipynb #2688dac7
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -95,5 +98,4 @@ def _agent(args):
 
 def agent_main(argv=None):
     "Console script `snn-agent`."
-    from snn_chat.config import run_cli
-    sys.exit(run_cli(_agent, agent_parser(), argv))
+    _console(_agent, agent_parser, argv)

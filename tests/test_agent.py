@@ -4,7 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2', 'agent.expert_epochs=3',
+TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2', 'agent.expert_steps=10',
         'agent.min_accuracy=0.0']   # a tiny expert: this test checks the flow, not the expert's quality
 
 
