@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['utc_now', 'RegistryEntry', 'ModelRegistry', 'Selection', 'select']
 
-# %% ../nbs/09_registry.ipynb #77eb8f4a
-import json, math, os, time
+# %% ../nbs/09_registry.ipynb #3be074d8
+import json
 from dataclasses import dataclass, field, asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from .config import SnnChatError, atomic_write, file_lock
 
-# %% ../nbs/09_registry.ipynb #4b398967
+# %% ../nbs/09_registry.ipynb #2cce4fe6
 def utc_now() -> str: return datetime.now(timezone.utc).isoformat(timespec='seconds')
 
 @dataclass
@@ -37,7 +37,7 @@ class RegistryEntry:
     def to_dict(self) -> dict:
         d = asdict(self); extra = d.pop('extra'); return {**d, **extra}
 
-# %% ../nbs/09_registry.ipynb #f5f412f8
+# %% ../nbs/09_registry.ipynb #9772d548
 class ModelRegistry:
     "The experts of every task, in `path` (JSON, seed-compatible), changed under a lock and written atomically."
     def __init__(self, path):
@@ -66,7 +66,7 @@ class ModelRegistry:
         "The experts registered for `task`, oldest first."
         return [RegistryEntry.from_dict(d) for d in self._read().get(task, [])]
 
-# %% ../nbs/09_registry.ipynb #1420efeb
+# %% ../nbs/09_registry.ipynb #14374c9e
 @dataclass
 class Selection:
     "The chosen expert (None when no expert qualifies) and why."

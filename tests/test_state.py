@@ -1,6 +1,5 @@
 """Registry and memory across real processes: concurrent writers lose nothing; a killed writer corrupts nothing."""
 import json, random, signal, subprocess, sys, time, warnings
-from pathlib import Path
 
 from snn_chat.memory import AgentMemory
 from snn_chat.registry import ModelRegistry
