@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TaskSpec', 'load_tasks', 'match_task', 'Answer', 'data_hash', 'measure_classifier', 'learn_classifier', 'Agent']
 
-# %% ../nbs/11_agent.ipynb #c1d4bea9
+# %% ../nbs/11_agent.ipynb #147b0445
 import hashlib, json, math, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -16,9 +16,9 @@ from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, select
-from .train import labeled_examples, load_teacher_store, save_teacher_store, split, train
+from .train import encode_texts, hard_labels, load_teacher_store, save_teacher_store, split, train
 
-# %% ../nbs/11_agent.ipynb #5f6859fe
+# %% ../nbs/11_agent.ipynb #5db23cad
 @dataclass
 class TaskSpec:
     "A task: its name, kind, aliases, labels and teacher prompt, and its default data."
@@ -56,7 +56,7 @@ def match_task(description:str, tasks:dict) -> TaskSpec:
         if alias and (alias in d or d in alias): return t
     return TaskSpec(name=d, kind='generative', prompt=description.strip() + '\n\n{text}')
 
-# %% ../nbs/11_agent.ipynb #a372618e
+# %% ../nbs/11_agent.ipynb #57e8ecb9
 @dataclass
 class Answer:
     "The agent's answer to one prompt, with its cost."
@@ -78,7 +78,7 @@ class Answer:
                 f"cost: {e['spikes']} spikes, {e['energy_uj']:.3f} µJ vs {e['ann_energy_uj']:.3f} µJ for the same network as an ANN "
                 f"(ratio {e['ratio_to_ann']:.2f}); {self.latency_ms:.1f} ms")
 
-# %% ../nbs/11_agent.ipynb #fcd9b4ba
+# %% ../nbs/11_agent.ipynb #25bd50f4
 def data_hash(texts:list) -> str:
     "A short, stable hash of a list of texts."
     return hashlib.sha256('\n'.join(texts).encode('utf-8')).hexdigest()[:16]
@@ -108,7 +108,7 @@ def learn_classifier(spec:TaskSpec, texts:list, teacher, cfg:Config, runs:Path, 
         log(f"teacher {teacher.name} labels {len(texts)} texts for '{spec.name}'...")
         lab = VerbalizerLabeler(teacher, spec.labels, spec.verbalizers, [(e['text'], e['label']) for e in spec.examples], spec.template)
         scores = lab.scores(texts); lab.calibrate(texts, scores=scores)
-        ids, mask, _, _ = labeled_examples([(t, spec.labels[0]) for t in texts], tok, cfg.data.max_seq_len, spec.labels)
+        ids, mask = encode_texts(texts, tok, cfg.data.max_seq_len)
         save_teacher_store(store, 'soft_labels', dict(input_ids=ids, mask=mask, soft_labels=lab.probabilities(texts, scores=scores)), tok,
                            dict(teacher=teacher.name, task=spec.name, template=spec.template, examples=spec.examples,
                                 verbalizers=spec.verbalizers, labels=spec.labels, data_hash=h, n=len(texts)))
@@ -124,13 +124,13 @@ def learn_classifier(spec:TaskSpec, texts:list, teacher, cfg:Config, runs:Path, 
     st = load_teacher_store(store)
     _, held = split(st.dataset, cfg.agent.holdout_fraction, cfg.seed)
     model = SpikingModel.load(out/'best')
-    m = measure_classifier(model, held.tensors['input_ids'], held.tensors['mask'], held.tensors['soft_labels'].argmax(-1),
+    m = measure_classifier(model, held.tensors['input_ids'], held.tensors['mask'], hard_labels(held.tensors),
                            EnergyCosts.from_config(cfg))
     m['teacher_agreement'] = m['accuracy']; m['holdout_size'] = len(held)
     return RegistryEntry(str(out/'best'), m, config=model.describe(), kind='classifier', teacher=teacher.name, data_hash=h,
                          extra={'labels': spec.labels})
 
-# %% ../nbs/11_agent.ipynb #8822b597
+# %% ../nbs/11_agent.ipynb #92fdc4bc
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
@@ -183,7 +183,7 @@ class Agent:
         if entry.model_path not in self._models:
             self._models[entry.model_path] = (SpikingModel.load(entry.model_path), load_tokenizer(entry.model_path))
         model, tok = self._models[entry.model_path]
-        ids, mask, _, _ = labeled_examples([(prompt, spec.labels[0])], tok, model.c.max_seq_len, spec.labels)
+        ids, mask = encode_texts([prompt], tok, model.c.max_seq_len)
         t0 = time.perf_counter()
         with EnergyMeter(model, EnergyCosts.from_config(self.cfg)) as meter: probs = model(ids, mask).softmax(-1)[0]
         ms = (time.perf_counter() - t0) * 1e3
