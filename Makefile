@@ -29,6 +29,8 @@ $(STAMP): settings.ini setup.py
 demo: setup
 	$(BIN)/snn-demo
 	$(BIN)/snn-agent --task_description "感情分析" --prompt "この映画は本当に素晴らしかった！"
+	$(BIN)/snn-agent --task_description "文章要約" --unlabeled_data_path data/sample_data.jsonl \
+	  --prompt "SNNは、生物の神経系における情報の伝達と処理のメカニズムを模倣したニューラルネットワークの一種である。"
 
 # Notebook tests (nbdev_test) then integration tests that spawn processes (pytest).
 test: setup

