@@ -5,21 +5,21 @@
 # %% auto #0
 __all__ = ['SnnChatError', 'ConfigError', 'project_root', 'parse_yaml', 'read_yaml', 'flat_keys', 'check_type', 'merge',
            'apply_override', 'Config', 'load_config', 'add_config_args', 'config_from_args', 'run_cli', 'atomic_write',
-           'file_lock']
+           'staging_folder', 'swap_in', 'complete_folder', 'file_lock']
 
-# %% ../nbs/00_config.ipynb #3ce2ff9a
-import argparse, contextlib, copy, difflib, os, re, sys, tempfile, time
+# %% ../nbs/00_config.ipynb #fe728ae8
+import argparse, contextlib, copy, difflib, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 import yaml
 
-# %% ../nbs/00_config.ipynb #15a13207
+# %% ../nbs/00_config.ipynb #a66f5148
 class SnnChatError(Exception):
     "An error caused by input the user can fix; CLIs print the message alone and exit with status 2."
 
 class ConfigError(SnnChatError, ValueError):
     "A config file, key or value is wrong; the message names the file, line or key."
 
-# %% ../nbs/00_config.ipynb #c5a358e2
+# %% ../nbs/00_config.ipynb #4d54f9aa
 def project_root() -> Path:
     "The snn_chat checkout: `$SNN_CHAT_ROOT`, else the nearest folder up from here with `configs/base_config.yaml`."
     if env := os.environ.get('SNN_CHAT_ROOT'): return Path(env).resolve()
@@ -28,12 +28,12 @@ def project_root() -> Path:
         if (d/'configs'/'base_config.yaml').exists(): return d
     return Path(__file__).resolve().parent.parent
 
-# %% ../nbs/00_config.ipynb #f2b7320e
+# %% ../nbs/00_config.ipynb #9289337b
 class _Loader(yaml.SafeLoader): "SafeLoader that also reads `1e-4` as a float (YAML 1.2 style)."
 _Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(
     r'^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'), list('-+0123456789'))
 
-# %% ../nbs/00_config.ipynb #989adbe6
+# %% ../nbs/00_config.ipynb #c8eb4471
 def parse_yaml(text:str, # YAML source
                source:str='<string>' # where it came from, for error messages
               ):
@@ -52,7 +52,7 @@ def read_yaml(path) -> dict:
     if not isinstance(data, dict): raise ConfigError(f"{path}: expected key: value pairs at the top level, got a {type(data).__name__}")
     return data
 
-# %% ../nbs/00_config.ipynb #fc1f0d32
+# %% ../nbs/00_config.ipynb #e3f11ebb
 def flat_keys(d:dict, prefix:str='') -> list[str]:
     "Every dotted key path in the nested dict `d`, sections included."
     out = []
@@ -93,7 +93,7 @@ def merge(base:dict, new:dict, source:str, _prefix:str='', _known=None) -> dict:
         else: base[k] = check_type(key, base[k], v, source)
     return base
 
-# %% ../nbs/00_config.ipynb #9feacad9
+# %% ../nbs/00_config.ipynb #4cfbe203
 def apply_override(cfg:dict, override:str, source:str='--override_config') -> dict:
     "Set one dotted key in `cfg` from `'a.b=value'`, with the same checks as `merge`."
     key, sep, raw = override.partition('=')
@@ -110,7 +110,7 @@ def apply_override(cfg:dict, override:str, source:str='--override_config') -> di
     node[leaf] = check_type(key, node[leaf], value, f"{source} {override!r}")
     return cfg
 
-# %% ../nbs/00_config.ipynb #1a11fdc3
+# %% ../nbs/00_config.ipynb #5f337849
 class Config(dict):
     "Nested settings: `cfg.training.epochs`, `cfg['training.epochs']`, and a plain dict for JSON."
     def __init__(self, d=(), **kw):
@@ -128,7 +128,7 @@ class Config(dict):
         return {k: v.to_dict() if isinstance(v, Config) else copy.deepcopy(v) for k, v in self.items()}
     def to_yaml(self) -> str: return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
 
-# %% ../nbs/00_config.ipynb #354cf80a
+# %% ../nbs/00_config.ipynb #5b50df38
 def load_config(config=None, # a config file laid over configs/base_config.yaml
                 model_config=None, # a model yaml (default configs/models/small.yaml)
                 overrides=(), # 'a.b=value' strings, applied in order
@@ -143,7 +143,7 @@ def load_config(config=None, # a config file laid over configs/base_config.yaml
     for o in overrides or (): apply_override(cfg, o)
     return Config(cfg)
 
-# %% ../nbs/00_config.ipynb #7cd9d1d4
+# %% ../nbs/00_config.ipynb #a926525c
 def add_config_args(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "Add `--config`, `--model_config` and repeatable `--override_config` to `parser`."
     parser.add_argument('--config', help='config file laid over configs/base_config.yaml')
@@ -156,7 +156,7 @@ def config_from_args(args) -> Config:
     "The `Config` named by parsed `add_config_args` flags."
     return load_config(args.config, args.model_config, args.override_config)
 
-# %% ../nbs/00_config.ipynb #9b7a9696
+# %% ../nbs/00_config.ipynb #8a5808bd
 def run_cli(main, # called with the parsed arguments
             parser:argparse.ArgumentParser, argv=None) -> int:
     "Parse `argv` with `parser` and call `main(args)`; user errors print `error: …` and return 2."
@@ -172,7 +172,7 @@ def run_cli(main, # called with the parsed arguments
         return 130
     return 0
 
-# %% ../nbs/00_config.ipynb #0ca9b150
+# %% ../nbs/00_config.ipynb #223c13ed
 def atomic_write(path, # file to (over)write
                  data:bytes|str # its whole new content (str is written as UTF-8)
                 ) -> Path:
@@ -190,7 +190,32 @@ def atomic_write(path, # file to (over)write
         raise
     return path
 
-# %% ../nbs/00_config.ipynb #f4d49de5
+# %% ../nbs/00_config.ipynb #023424e9
+def staging_folder(folder) -> Path:
+    "An empty temporary folder beside `folder`, to build its next version in."
+    folder = Path(folder)
+    tmp = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    return tmp
+
+def swap_in(tmp, folder) -> Path:
+    "Replace `folder` by the complete folder `tmp` (renames; `folder.old` exists only between them)."
+    tmp, folder = Path(tmp), Path(folder)
+    old = folder.with_name(folder.name + '.old')
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists(): folder.rename(old)
+    tmp.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+def complete_folder(folder, marker:str) -> Path|None:
+    "`folder` if it holds `marker` (the file written last), else `folder.old` if a swap was cut off, else None."
+    folder = Path(folder)
+    for f in (folder, folder.with_name(folder.name + '.old')):
+        if (f/marker).is_file(): return f
+    return None
+
+# %% ../nbs/00_config.ipynb #9e7d90e3
 @contextlib.contextmanager
 def file_lock(path, timeout:float=60.0):
     "Exclusive inter-process lock on the file `path` (created if missing) for the `with` block."

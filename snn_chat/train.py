@@ -9,8 +9,8 @@ __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'encode_texts', 'labeled_e
            'save_checkpoint', 'checkpoint_folder', 'Runtime', 'start_runtime', 'evaluate', 'fit', 'prepare_data',
            'train']
 
-# %% ../nbs/05_train.ipynb #2d405336
-import json, math, os, shutil, time
+# %% ../nbs/05_train.ipynb #2a8f0260
+import json, math, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -21,12 +21,12 @@ from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
 from tqdm import tqdm
-from .config import Config, SnnChatError, atomic_write, project_root
+from .config import Config, SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
 from .data import DataError, load_tokenizer, read_records, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
 
-# %% ../nbs/05_train.ipynb #fc6d7313
+# %% ../nbs/05_train.ipynb #3010ea28
 class TensorDict(Dataset):
     "Examples as rows of equally long tensors: `ds[i]` is a dict of the i-th rows."
     def __init__(self, **tensors):
@@ -70,7 +70,7 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     k = min(max(1, round(n * val_fraction)), n - 1)
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
-# %% ../nbs/05_train.ipynb #8e71ee85
+# %% ../nbs/05_train.ipynb #743a57aa
 STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
 
 @dataclass
@@ -113,7 +113,7 @@ def load_teacher_store(folder) -> TeacherStore:
     tensors = {k: v.long() if k in ('input_ids', 'topk_indices') else v.float() for k, v in tensors.items()}
     return TeacherStore(manifest['kind'], tensors, manifest['meta'], load_tokenizer(folder/'tokenizer'))
 
-# %% ../nbs/05_train.ipynb #aebed9fc
+# %% ../nbs/05_train.ipynb #0e10e15b
 @torch.no_grad()
 def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
                    windows:Tensor, # [N, L+1] token windows
@@ -126,7 +126,7 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
                                                        topk_indices=torch.cat(indices)), tokenizer, dict(meta or {}, top_k=k))
 
-# %% ../nbs/05_train.ipynb #dbbe101d
+# %% ../nbs/05_train.ipynb #3a293985
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
                topk_values:Tensor, topk_indices:Tensor, # teacher top-k [B, L, k]
                temperature:float) -> Tensor:
@@ -140,7 +140,7 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
     logp_s = F.log_softmax(logits / temperature, -1)
     return (soft * (soft.clamp_min(1e-12).log() - logp_s)).sum(-1).mean() * temperature ** 2
 
-# %% ../nbs/05_train.ipynb #8aed2744
+# %% ../nbs/05_train.ipynb #b47b6526
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
@@ -154,12 +154,12 @@ class FiringRates:
     def close(self):
         for h in self.hooks: h.remove()
 
-# %% ../nbs/05_train.ipynb #05ca518d
+# %% ../nbs/05_train.ipynb #e6f279dc
 def hard_labels(batch:dict) -> Tensor:
     "A classifier batch's labels: the data's own, else the argmax of the teacher's soft labels."
     return batch['labels'] if 'labels' in batch else batch['soft_labels'].argmax(-1)
 
-# %% ../nbs/05_train.ipynb #3d47dfdd
+# %% ../nbs/05_train.ipynb #72ce353c
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
     kd_cfg = cfg.training.distillation
@@ -177,14 +177,14 @@ def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     loss = ce if kd is None else kd_cfg.kd_weight * kd + kd_cfg.ce_weight * ce
     return loss, {'ce': ce.item(), **({'kd': kd.item()} if kd is not None else {})}
 
-# %% ../nbs/05_train.ipynb #bb6daec6
+# %% ../nbs/05_train.ipynb #07b452b2
 def lr_at(step:int, total:int, peak:float, warmup:int, min_ratio:float) -> float:
     "Learning rate at `step` (0-based) of `total`."
     if step < warmup: return peak * (step + 1) / warmup
     progress = min(1.0, (step - warmup) / max(1, total - warmup))
     return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
 
-# %% ../nbs/05_train.ipynb #28f48def
+# %% ../nbs/05_train.ipynb #937b363b
 def optimizer_state(opt:torch.optim.Optimizer) -> tuple[dict, list]:
     "The optimizer's tensors (for safetensors) and its JSON-able parameter groups."
     sd = opt.state_dict()
@@ -201,28 +201,18 @@ def load_optimizer_state(opt:torch.optim.Optimizer, tensors:dict, groups:list):
 
 def save_checkpoint(folder, model:SpikingModel, tokenizer, opt, state:dict) -> Path:
     "Write a complete checkpoint into `folder`, swapped in atomically."
-    folder = Path(folder)
-    tmp = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
+    tmp = staging_folder(folder)
     model.save(tmp); tokenizer.save(tmp)
     tensors, groups = optimizer_state(opt)
     atomic_write(tmp/'optimizer.safetensors', st_save(tensors))
     atomic_write(tmp/'trainer_state.json', json.dumps(dict(state, param_groups=groups), indent=1, ensure_ascii=False))
-    old = folder.with_name(folder.name + '.old')
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists(): folder.rename(old)
-    tmp.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
-    return folder
+    return swap_in(tmp, folder)
 
 def checkpoint_folder(folder) -> Path|None:
     "The complete checkpoint at `folder`, or the previous one if a save was cut off between its renames."
-    folder = Path(folder)
-    for f in (folder, folder.with_name(folder.name + '.old')):
-        if (f/'trainer_state.json').is_file(): return f
-    return None
+    return complete_folder(folder, 'trainer_state.json')
 
-# %% ../nbs/05_train.ipynb #b43b684c
+# %% ../nbs/05_train.ipynb #fcfb024c
 @dataclass
 class Runtime:
     "Where this process runs: its rank, the number of processes, and its device."
@@ -242,7 +232,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     if cuda: torch.cuda.set_device(local)
     return Runtime(dist.get_rank(), dist.get_world_size(), torch.device(f'cuda:{local}') if cuda else torch.device('cpu'))
 
-# %% ../nbs/05_train.ipynb #67bb9f36
+# %% ../nbs/05_train.ipynb #f3db8047
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
     "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
@@ -265,7 +255,7 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
     out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
     return out
 
-# %% ../nbs/05_train.ipynb #f2993a19
+# %% ../nbs/05_train.ipynb #738dd911
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
         resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True) -> dict:
     "Train `model` (see above); returns the metrics of the last epoch (with the best validation loss)."
@@ -338,7 +328,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
     if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
-# %% ../nbs/05_train.ipynb #9d2c7106
+# %% ../nbs/05_train.ipynb #0c1a1993
 def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
     t = cfg.training
@@ -383,7 +373,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/05_train.ipynb #47b2f623
+# %% ../nbs/05_train.ipynb #3a25e9f6
 if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
     from snn_chat.cli import train_main
     train_main()
