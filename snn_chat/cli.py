@@ -5,18 +5,18 @@
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
            'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'build_kb_parser', 'build_kb_main',
-           'planner_parser', 'planner_main']
+           'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main']
 
-# %% ../nbs/20_cli.ipynb #f909aa72
+# %% ../nbs/20_cli.ipynb #19ecd1b0
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #fa3c3fb4
+# %% ../nbs/20_cli.ipynb #2911369e
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #45082e1f
+# %% ../nbs/20_cli.ipynb #d13c2ba1
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -36,7 +36,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #a23fdf8a
+# %% ../nbs/20_cli.ipynb #91ce7770
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -55,7 +55,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #5c617f30
+# %% ../nbs/20_cli.ipynb #7ba3b96d
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -77,7 +77,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #246d9d71
+# %% ../nbs/20_cli.ipynb #491c03c3
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -102,7 +102,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #e372bd4c
+# %% ../nbs/20_cli.ipynb #2f590753
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -146,7 +146,7 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #3cdfb6e2
+# %% ../nbs/20_cli.ipynb #ded03a6a
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -197,3 +197,25 @@ def _planner(args):
 def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
+
+# %% ../nbs/20_cli.ipynb #94d5695f
+def chat_ui_parser() -> argparse.ArgumentParser:
+    from snn_chat.config import add_config_args
+    p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')
+    p.add_argument('--host', help='address to listen on (default app.host: 127.0.0.1)')
+    p.add_argument('--port', type=int, help='port (default app.port: 7860)')
+    add_config_args(p)
+    return p
+
+def _chat_ui(args):
+    from snn_chat.config import config_from_args
+    from snn_chat.container import Container
+    from snn_chat.gradio_app import make_app
+    c = Container(config_from_args(args))
+    host, port = args.host or c.cfg.app.host, args.port or c.cfg.app.port
+    print(f"snn_chat web chat on http://{host}:{port}", flush=True)
+    make_app(c.chat, c.cfg).launch(server_name=host, server_port=port, show_error=True)
+
+def chat_ui_main(argv=None):
+    "Console script `snn-chat-ui`."
+    _console(_chat_ui, chat_ui_parser, argv)

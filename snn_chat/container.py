@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['Container']
 
-# %% ../nbs/16_container.ipynb #8105413f
+# %% ../nbs/16_container.ipynb #1c610460
 from functools import cached_property
 from pathlib import Path
 from .config import Config, load_config, project_root
 
-# %% ../nbs/16_container.ipynb #bd340f51
+# %% ../nbs/16_container.ipynb #3feda700
 class Container:
-    "Builds config-driven collaborators on first use: registry, memory, tasks, teacher, agent, knowledge base, planner."
+    "Builds config-driven collaborators on first use: registry, memory, tasks, teacher, agent, knowledge base, planner, chat."
     def __init__(self, cfg:Config|None=None, runs=None, log=print):
         self.cfg = cfg or load_config()
         self.runs = Path(runs) if runs else project_root()/self.cfg.paths.runs_dir
@@ -67,6 +67,11 @@ class Container:
             self.build_knowledge_base()
         r = self.cfg.rag
         return KnowledgeBase(folder, self.embedder, r.candidates, r.rrf_k, r.english_only_embedder)
+
+    @cached_property
+    def chat(self):
+        from snn_chat.chat import ChatService
+        return ChatService(self.planner, self.cfg, self.log)
 
     @cached_property
     def planner(self):

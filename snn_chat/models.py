@@ -6,7 +6,7 @@
 __all__ = ['MODEL_KINDS', 'SpikingConfig', 'pick_device', 'neuron_layer', 'CausalAttention', 'SpikingSelfAttention',
            'SpikingBlock', 'SpikingBackbone', 'SpikingModel', 'SpikingLM', 'SpikingClassifier']
 
-# %% ../nbs/03_models.ipynb #0e9cb9b3
+# %% ../nbs/03_models.ipynb #bb1eb439
 import json
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -19,7 +19,7 @@ from .config import SnnChatError, atomic_write
 from .neurons import LIF
 from .energy import LayerOps, is_spike_count
 
-# %% ../nbs/03_models.ipynb #054312d5
+# %% ../nbs/03_models.ipynb #19acfa7a
 @dataclass
 class SpikingConfig:
     "Architecture of a spiking model: the config's `model` section + vocabulary size (+ labels)."
@@ -45,7 +45,7 @@ class SpikingConfig:
         m = cfg['model']
         return cls(vocab_size=vocab_size, num_labels=num_labels, **{k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()})
 
-# %% ../nbs/03_models.ipynb #41ceec9f
+# %% ../nbs/03_models.ipynb #3f1a38ea
 def pick_device(spec:str='auto') -> torch.device:
     "The torch device for a config's `device` value: 'auto', 'cpu', 'cuda' or 'cuda:N'."
     if spec == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -55,12 +55,12 @@ def pick_device(spec:str='auto') -> torch.device:
         raise SnnChatError(f"device {spec!r} was asked for, but torch sees no GPU (torch {torch.__version__}); use device=auto or cpu")
     return dev
 
-# %% ../nbs/03_models.ipynb #774c8392
+# %% ../nbs/03_models.ipynb #11c78ea9
 def neuron_layer(c:'SpikingConfig') -> nn.Module:
     "An `LIF` layer configured by `c.neuron`, or a ReLU for the ANN twin."
     return LIF(**c.neuron) if c.spiking else nn.ReLU()
 
-# %% ../nbs/03_models.ipynb #5900fe92
+# %% ../nbs/03_models.ipynb #dc0515f5
 class CausalAttention(nn.Module):
     "Causal softmax attention on time-major `[T, B, H, L, hd]` queries, keys and values."
     def forward(self, q, k, v): return F.scaled_dot_product_attention(q, k, v, is_causal=True)
@@ -76,7 +76,7 @@ class CausalAttention(nn.Module):
         av = (v.sum(-1) * (L - pos)).sum()             # value j is read by L-j queries: nnz(v_j) accumulates each
         return LayerOps(name, 'matmul', sops=int(qk + av), ann_macs=dense // T)
 
-# %% ../nbs/03_models.ipynb #3ba84077
+# %% ../nbs/03_models.ipynb #ba342c30
 class SpikingSelfAttention(nn.Module):
     "Spikes → q, k, v projections (accumulates) → LIF → spiking q, k, v → causal attention (accumulates) → LIF → output projection."
     def __init__(self, c:SpikingConfig):
@@ -94,7 +94,7 @@ class SpikingSelfAttention(nn.Module):
         y = self.attn(q, k, v).transpose(2, 3).reshape(T, B, L, D)
         return self.proj(self.lif(y))
 
-# %% ../nbs/03_models.ipynb #9d93744d
+# %% ../nbs/03_models.ipynb #937c60e8
 class SpikingBlock(nn.Module):
     "x + attention(spikes(norm(x))), then x + fc2(spikes(fc1(spikes(norm(x))))); x is `[T, B, L, D]`."
     def __init__(self, c:SpikingConfig):
@@ -107,7 +107,7 @@ class SpikingBlock(nn.Module):
         x = x + self.attn(self.lif1(self.norm1(x)))
         return x + self.fc2(self.lif3(self.fc1(self.lif2(self.norm2(x)))))
 
-# %% ../nbs/03_models.ipynb #be450a46
+# %% ../nbs/03_models.ipynb #1439cba7
 class SpikingBackbone(nn.Module):
     "Token ids `[B, L]` → normalised, time-major features `[T, B, L, D]` from `n_layers` spiking blocks."
     def __init__(self, c:SpikingConfig):
@@ -126,7 +126,7 @@ class SpikingBackbone(nn.Module):
         for block in self.blocks: x = block(x)
         return self.norm(x)
 
-# %% ../nbs/03_models.ipynb #382f94bc
+# %% ../nbs/03_models.ipynb #98d9bd89
 MODEL_KINDS = {}
 
 class SpikingModel(nn.Module):
@@ -162,7 +162,7 @@ class SpikingModel(nn.Module):
         model.load_state_dict(st_load(str(f), device=str(device)))
         return model.to(device).eval()
 
-# %% ../nbs/03_models.ipynb #86f40acd
+# %% ../nbs/03_models.ipynb #7e68a3b1
 class SpikingLM(SpikingModel):
     "Causal spiking language model: token ids `[B, L]` → next-token logits `[B, L, vocab]`."
     def __init__(self, c:SpikingConfig):
@@ -176,13 +176,10 @@ class SpikingLM(SpikingModel):
         return self.head(s.sum(0)) / s.shape[0]               # spike counts, integrated by the readout
 
     @torch.no_grad()
-    def generate(self, idx:Tensor, # prompt token ids [B, L]
-                 max_new_tokens:int=32, temperature:float=1.0, # 0: greedy
-                 top_k:int|None=None, eos_id:int|None=None, generator:torch.Generator|None=None,
-                 return_probs:bool=False # also return the model's probability of each chosen token [B, new]
-                ) -> Tensor:
-        "Append up to `max_new_tokens` sampled tokens to `idx` (stops early when every row emitted `eos_id`)."
-        probs = []
+    def stream(self, idx:Tensor, # prompt token ids [B, L]
+               max_new_tokens:int=32, temperature:float=1.0, # 0: greedy
+               top_k:int|None=None, eos_id:int|None=None, generator:torch.Generator|None=None):
+        "Yield (next token ids [B, 1], their probabilities [B, 1]) one step at a time (stops when every row emitted `eos_id`)."
         for _ in range(max_new_tokens):
             logits = self(idx[:, -self.c.max_seq_len:])[:, -1]
             if temperature <= 0: nxt = logits.argmax(-1, keepdim=True)
@@ -190,12 +187,20 @@ class SpikingLM(SpikingModel):
                 logits = logits / temperature
                 if top_k: logits = logits.masked_fill(logits < logits.topk(min(top_k, logits.shape[-1]))[0][:, -1:], float('-inf'))
                 nxt = torch.multinomial(logits.softmax(-1), 1, generator=generator)
-            if return_probs: probs.append(logits.softmax(-1).gather(-1, nxt))
+            yield nxt, logits.softmax(-1).gather(-1, nxt)
             idx = torch.cat([idx, nxt], 1)
             if eos_id is not None and (nxt == eos_id).all(): break
-        return (idx, torch.cat(probs, 1)) if return_probs else idx
 
-# %% ../nbs/03_models.ipynb #057a6c4d
+    def generate(self, idx:Tensor, max_new_tokens:int=32, temperature:float=1.0, top_k:int|None=None, eos_id:int|None=None,
+                 generator:torch.Generator|None=None,
+                 return_probs:bool=False # also return the model's probability of each chosen token [B, new]
+                ) -> Tensor:
+        "`idx` with up to `max_new_tokens` tokens appended (see `stream`)."
+        steps = list(self.stream(idx, max_new_tokens, temperature, top_k, eos_id, generator))
+        out = torch.cat([idx] + [t for t, _ in steps], 1)
+        return (out, torch.cat([p for _, p in steps], 1)) if return_probs else out
+
+# %% ../nbs/03_models.ipynb #86ad2c84
 class SpikingClassifier(SpikingModel):
     "Spiking text classifier: token ids `[B, L]` (+ right-padding mask) → logits `[B, num_labels]`."
     def __init__(self, c:SpikingConfig):

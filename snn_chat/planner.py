@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['split_clauses', 'Step', 'make_plan', 'StepResult', 'PlanResult', 'Planner']
 
-# %% ../nbs/13_planner.ipynb #95476eeb
+# %% ../nbs/13_planner.ipynb #f2fe612e
 import re, unicodedata
 from dataclasses import dataclass, field, asdict
 from .config import SnnChatError
 
-# %% ../nbs/13_planner.ipynb #bf58fd4c
+# %% ../nbs/13_planner.ipynb #7e3a557f
 _JA_CUT = r'(?:して|し|て|で|たら|てから|前に|後で|後に|あとで|ながら)[、,]'
 _EN_CUT = r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that)\b)|,\s*(?=and\b)|[;；]\s*'
 
@@ -27,7 +27,7 @@ def split_clauses(request:str) -> list:
     clauses = [lead.sub('', c.strip()).strip() for c in s.split('\n')]          # connectives joined clauses; they are not steps
     return [c for c in clauses if c.strip(' 、,.。')]
 
-# %% ../nbs/13_planner.ipynb #60ae9ea7
+# %% ../nbs/13_planner.ipynb #c6884e59
 @dataclass
 class Step:
     "One step of a plan: which task, of which kind, on which input, from which clause."
@@ -43,10 +43,10 @@ _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|�
 
 def _mentions(clause:str, aliases:list) -> list:
     "(position, task) of every alias in the clause, longest aliases first, not overlapping."
-    from snn_chat.agent import _norm
+    from snn_chat.agent import _norm, alias_pattern
     c, taken, out = _norm(clause), set(), []
     for alias, t in aliases:
-        for m in re.finditer(re.escape(alias), c):
+        for m in alias_pattern(alias).finditer(c):
             span = set(range(m.start(), m.end()))
             if not span & taken: taken |= span; out.append((m.start(), t, c[:m.start()]))
     return sorted(out, key=lambda p: p[0])
@@ -78,7 +78,7 @@ def make_plan(request:str, tasks:dict, has_context:bool) -> list:
         s.input = 'previous' if prev is not None and prev.kind in ('summarizer', 'generative') else first
     return steps
 
-# %% ../nbs/13_planner.ipynb #0bc95fcb
+# %% ../nbs/13_planner.ipynb #ba891705
 @dataclass
 class StepResult:
     "What one step did: its output and what it cost (a knowledge step has sources and no spikes)."
@@ -150,5 +150,5 @@ class Planner:
             self.memory.log('PLAN_STEP', {'index': i, 'task': step.task, 'input': step.input, 'output': r.output[:500], 'expert': r.expert,
                                           'sources': r.sources, 'energy_uj': r.energy.get('energy_uj')})
             results.append(r)
-        answer = '\n'.join(f"{i + 1}. {r.step.task}: {r.output}" for i, r in enumerate(results))
+        answer = results[0].output if len(results) == 1 else '\n'.join(f"{i + 1}. {r.step.task}: {r.output}" for i, r in enumerate(results))
         return PlanResult(request, context, results, answer)

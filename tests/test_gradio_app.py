@@ -1,0 +1,61 @@
+"""The web chat as a user reaches it: a real `snn-chat-ui` server on 127.0.0.1, talked to with `gradio_client`."""
+import socket, subprocess, sys, time
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2', 'agent.expert_steps=5',
+        'agent.min_accuracy=0.0', 'agent.teacher_max_new_tokens=8', 'agent.max_new_tokens=16']
+
+
+def free_port() -> int:
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+
+@pytest.fixture(scope='module')
+def server(tmp_path_factory):
+    runs, port = tmp_path_factory.mktemp('runs'), free_port()
+    cmd = [str(BIN / 'snn-chat-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={runs}']
+    for o in TINY: cmd += ['--override_config', o]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    from gradio_client import Client
+    deadline = time.monotonic() + 120
+    while True:
+        try: client = Client(f'http://127.0.0.1:{port}/', verbose=False); break
+        except Exception:
+            if proc.poll() is not None or time.monotonic() > deadline: proc.kill(); raise RuntimeError(proc.stdout.read()[-3000:])
+            time.sleep(1)
+    yield client, proc, port
+    proc.terminate(); proc.wait(30)
+
+
+def test_task_plan_and_chat_answers(server):
+    client, proc, _ = server
+    text, trace, experts = client.predict('感情分析: この映画は本当に素晴らしかった！', api_name='/respond')
+    assert text in ('positive', 'negative') and '[plan]' in trace and 'sentiment ← context' in trace and 'µJ' in trace
+    assert '| sentiment | classifier |' in experts
+    text, trace, _ = client.predict('この記事を要約して、その内容の感情を分析してください。\nSNNは非常にエネルギー効率が高いが、性能はまだANNに及ばない。',
+                                    api_name='/respond')
+    assert text.startswith('1. summarization: ') and '\n2. sentiment: ' in text, text
+    assert 'summarization ← context' in trace and 'sentiment ← previous' in trace
+    text, trace, experts = client.predict('Hello! What can you do?', api_name='/respond')
+    assert isinstance(text, str) and '[chat]' in trace and 'spikes' in trace, (text, trace)
+    assert '| chat | generative |' in experts
+
+
+def test_bad_input_and_load(server):
+    client, proc, port = server
+    assert client.predict('', api_name='/respond')[0] == '⚠️ the message is empty'
+    assert 'app.max_message_chars' in client.predict('x' * 1_000_000, api_name='/respond')[0]      # 1 MB
+    t0 = time.monotonic()
+    jobs = [client.submit(f'sentiment: review number {i} was lovely', api_name='/respond') for i in range(20)]
+    outcomes = []
+    for j in jobs:
+        try: outcomes.append(j.result(timeout=120)[0])
+        except Exception as e: outcomes.append(e)                    # refused politely is allowed too
+    answered = [o for o in outcomes if isinstance(o, str)]
+    assert len(answered) + sum(isinstance(o, Exception) for o in outcomes) == 20 and len(answered) >= 1
+    assert all(a in ('positive', 'negative') for a in answered), answered
+    assert time.monotonic() - t0 < 120 and proc.poll() is None          # bounded, and the server keeps running
+    assert client.predict('sentiment: still alive?', api_name='/respond')[0] in ('positive', 'negative')
