@@ -5,18 +5,19 @@
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
            'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'build_kb_parser', 'build_kb_main',
-           'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main']
+           'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser',
+           'langchain_ui_main']
 
-# %% ../nbs/20_cli.ipynb #19ecd1b0
+# %% ../nbs/20_cli.ipynb #2dbef0a5
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #2911369e
+# %% ../nbs/20_cli.ipynb #794df616
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #d13c2ba1
+# %% ../nbs/20_cli.ipynb #74eb8c2b
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -36,7 +37,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #91ce7770
+# %% ../nbs/20_cli.ipynb #8ec077b7
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -55,7 +56,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #7ba3b96d
+# %% ../nbs/20_cli.ipynb #902888e0
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -77,7 +78,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #491c03c3
+# %% ../nbs/20_cli.ipynb #54ae40cf
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -102,7 +103,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #2f590753
+# %% ../nbs/20_cli.ipynb #d39e077d
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -146,7 +147,7 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #ded03a6a
+# %% ../nbs/20_cli.ipynb #e6a8d18b
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -198,7 +199,7 @@ def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #94d5695f
+# %% ../nbs/20_cli.ipynb #5b5e1fbb
 def chat_ui_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')
@@ -219,3 +220,21 @@ def _chat_ui(args):
 def chat_ui_main(argv=None):
     "Console script `snn-chat-ui`."
     _console(_chat_ui, chat_ui_parser, argv)
+
+def langchain_ui_parser() -> argparse.ArgumentParser:
+    p = chat_ui_parser()
+    p.prog, p.description = 'snn-langchain-ui', 'The LangChain app (prompt | ChatSNN | parser, with the knowledge-base retriever) on a Gradio page.'
+    return p
+
+def _langchain_ui(args):
+    from snn_chat.config import config_from_args
+    from snn_chat.langchain_app import ChatSNN, SNNRetriever, make_langchain_app
+    cfg = config_from_args(args)
+    where = dict(config_path=args.config, model_config_path=args.model_config, overrides=list(args.override_config or []))
+    host, port = args.host or cfg.app.host, args.port or cfg.app.langchain_port
+    print(f"snn_chat LangChain app on http://{host}:{port}", flush=True)
+    make_langchain_app(ChatSNN(**where), SNNRetriever(**where), cfg).launch(server_name=host, server_port=port, show_error=True)
+
+def langchain_ui_main(argv=None):
+    "Console script `snn-langchain-ui`."
+    _console(_langchain_ui, langchain_ui_parser, argv)

@@ -59,3 +59,23 @@ def test_bad_input_and_load(server):
     assert all(a in ('positive', 'negative') for a in answered), answered
     assert time.monotonic() - t0 < 120 and proc.poll() is None          # bounded, and the server keeps running
     assert client.predict('sentiment: still alive?', api_name='/respond')[0] in ('positive', 'negative')
+
+
+def test_langchain_app(tmp_path):
+    port = free_port()
+    cmd = [str(BIN / 'snn-langchain-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={tmp_path}']
+    for o in TINY: cmd += ['--override_config', o]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    from gradio_client import Client
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try: client = Client(f'http://127.0.0.1:{port}/', verbose=False); break
+            except Exception:
+                if proc.poll() is not None or time.monotonic() > deadline: raise RuntimeError(proc.stdout.read()[-3000:])
+                time.sleep(1)
+        text, sources = client.predict('感情分析: この映画は本当に素晴らしかった！', api_name='/respond')
+        assert text in ('positive', 'negative') and '`doc/' in sources, (text, sources)
+        assert client.predict('', api_name='/respond')[0] == '⚠️ the message is empty'
+    finally:
+        proc.terminate(); proc.wait(30)
