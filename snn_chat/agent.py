@@ -8,21 +8,21 @@ __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'TaskSpec', 'load_tasks',
            'teacher_targets', 'measure_classifier', 'measure_lm', 'learn_expert', 'Agent', 'generation_prompt',
            'benchmark_expert']
 
-# %% ../nbs/11_agent.ipynb #243f44dc
+# %% ../nbs/11_agent.ipynb #51968fad
 import hashlib, json, math, re, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
 from torch import Tensor
 from .config import Config, SnnChatError, atomic_write, project_root, read_yaml
-from .data import DataError, load_tokenizer, read_records, train_bpe
+from .data import SENTENCE_BREAK, DataError, load_tokenizer, read_records, train_bpe
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, select
 from .train import encode_texts, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
 
-# %% ../nbs/11_agent.ipynb #efa2f7fe
+# %% ../nbs/11_agent.ipynb #abade3a9
 @dataclass
 class TaskSpec:
     "A task: its name, kind, aliases, labels and teacher prompt, and its default data."
@@ -65,7 +65,7 @@ def match_task(description:str, tasks:dict) -> TaskSpec:
         if alias and (alias_pattern(alias).search(d) or d in alias): return t
     return TaskSpec(name=d, kind='generative', prompt=description.strip() + '\n\n{text}')
 
-# %% ../nbs/11_agent.ipynb #9164f2e3
+# %% ../nbs/11_agent.ipynb #fc740ca9
 @dataclass
 class Answer:
     "The agent's answer to one prompt, with its cost."
@@ -87,10 +87,10 @@ class Answer:
                 f"cost: {e['spikes']} spikes, {e['energy_uj']:.3f} µJ vs {e['ann_energy_uj']:.3f} µJ for the same network as an ANN "
                 f"(ratio {e['ratio_to_ann']:.2f}); {self.latency_ms:.1f} ms")
 
-# %% ../nbs/11_agent.ipynb #fc73b7fb
+# %% ../nbs/11_agent.ipynb #717fda9d
 def split_sentences(text:str) -> list:
     "The sentences of English or Japanese `text`, stripped, in order."
-    parts = re.split(r'(?<=[。！？!?])|(?<=\.)\s+|\n+', text)
+    parts = re.split(SENTENCE_BREAK + r'|\n+', text)
     return [p.strip() for p in parts if p and p.strip()]
 
 def sentence_units(sentences:list) -> list:
@@ -101,7 +101,7 @@ def join_sentences(sentences:list) -> str:
     "Sentences back into text: Japanese ones run on, others get a space."
     return ''.join(s if s.endswith(('。', '！', '？')) else s + ' ' for s in sentences).strip()
 
-# %% ../nbs/11_agent.ipynb #5cfc5636
+# %% ../nbs/11_agent.ipynb #9d887cea
 ANSWER_MARK = "\n\nAnswer: "     # between the task prompt and the answer in a generative transcript
 SUMMARY_LABELS = ['summary', 'other']
 
@@ -176,7 +176,7 @@ def teacher_targets(spec:TaskSpec, texts:list, gold, teacher_factory, cfg:Config
     else: save_teacher_store(folder, kind, tensors, tok, meta)
     return folder
 
-# %% ../nbs/11_agent.ipynb #33c196bb
+# %% ../nbs/11_agent.ipynb #c7439395
 @torch.no_grad()
 def measure_classifier(model, ids, mask, targets, costs:EnergyCosts) -> dict:
     "Accuracy against `targets`, spikes and energy per sample, and latency per sample of `model` on a batch."
@@ -202,7 +202,7 @@ def measure_lm(model, windows:Tensor, costs:EnergyCosts) -> dict:
                 avg_spikes_per_sample=r.spikes / len(windows), energy_uj=r.energy_uj / len(windows),
                 ann_energy_uj=r.ann_energy_uj / len(windows), firing_rate=r.firing_rate, tokens_per_sample=y.shape[1])
 
-# %% ../nbs/11_agent.ipynb #9562ff9e
+# %% ../nbs/11_agent.ipynb #1b4dc4f3
 def _run_config(cfg:Config, n:int, kind:str) -> Config:
     run_cfg, a = Config(cfg.to_dict()), cfg.agent
     n_train = n - min(max(1, round(n * a.holdout_fraction)), n - 1)                  # as `split` does
@@ -221,9 +221,9 @@ def learn_expert(spec:TaskSpec, texts:list, teacher_factory, cfg:Config, runs:Pa
     log(f"distilling a spiking {spec.kind} into {out}...")
     if spec.kind == 'generative':
         transcripts = store/'transcripts.jsonl'
-        run_cfg = _run_config(cfg, len(prepare_data(cfg, transcripts, 'simple_text')[1]), spec.kind)
-        train(run_cfg, data_path=transcripts, data_format='simple_text', output_dir=out, progress=False)
-        _, held = split(prepare_data(run_cfg, transcripts, 'simple_text')[1], cfg.agent.holdout_fraction, cfg.seed)
+        windows = prepare_data(cfg, transcripts, 'simple_text')[1]           # the trainer's windows: to size the budget and find the held-out slice
+        train(_run_config(cfg, len(windows), spec.kind), data_path=transcripts, data_format='simple_text', output_dir=out, progress=False)
+        _, held = split(windows, cfg.agent.holdout_fraction, cfg.seed)
         model = SpikingModel.load(out/'last')
         m = measure_lm(model, held.tensors['input_ids'], costs)
     else:
@@ -241,7 +241,7 @@ def learn_expert(spec:TaskSpec, texts:list, teacher_factory, cfg:Config, runs:Pa
     return RegistryEntry(str(out/'last'), m, config=model.describe(), kind=spec.kind, teacher=meta['teacher'], data_hash=meta['data_hash'],
                          extra={'labels': meta.get('labels', []), 'prompt': spec.prompt})
 
-# %% ../nbs/11_agent.ipynb #ef760b07
+# %% ../nbs/11_agent.ipynb #dd18f29c
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
@@ -354,7 +354,7 @@ def _is_labeled(path:Path) -> bool:
     except (ValueError, UnicodeDecodeError): pass
     return False
 
-# %% ../nbs/11_agent.ipynb #9a80f3b3
+# %% ../nbs/11_agent.ipynb #3bbe1897
 def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     "Accuracy, latency, spikes and energy per sample of the expert saved in `model_path`, on `data_path`."
     from snn_chat.models import SpikingClassifier

