@@ -4,20 +4,20 @@
 
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
-           'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'build_kb_parser', 'build_kb_main',
-           'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser',
-           'langchain_ui_main']
+           'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'evolve_parser', 'evolve_main',
+           'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main',
+           'langchain_ui_parser', 'langchain_ui_main']
 
-# %% ../nbs/20_cli.ipynb #2dbef0a5
+# %% ../nbs/20_cli.ipynb #c88a71a0
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #794df616
+# %% ../nbs/20_cli.ipynb #5997a899
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #74eb8c2b
+# %% ../nbs/20_cli.ipynb #1e5af142
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -37,7 +37,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #8ec077b7
+# %% ../nbs/20_cli.ipynb #89c4d3ee
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -56,7 +56,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #902888e0
+# %% ../nbs/20_cli.ipynb #a86730fa
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -78,7 +78,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #54ae40cf
+# %% ../nbs/20_cli.ipynb #411629e3
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -103,7 +103,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #d39e077d
+# %% ../nbs/20_cli.ipynb #dc347b5f
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -147,7 +147,39 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #e6a8d18b
+# %% ../nbs/20_cli.ipynb #74912a66
+def evolve_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog='snn-evolve', description="Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; keep what helps, restore what does not.")
+    p.add_argument('--task_description', required=True, help='the task, e.g. 感情分析')
+    p.add_argument('--cycles', type=int, default=1, help='cycles to run (0: only recover an interrupted one)')
+    p.add_argument('--initial_accuracy', type=float, help='accuracy of the current config (with --initial_spikes; default: measured)')
+    p.add_argument('--initial_spikes', type=float, help='spikes per sample of the current config (with --initial_accuracy)')
+    p.add_argument('--unlabeled_data_path', help="texts the expert learns from (default: the task's data in data/)")
+    p.add_argument('--config', help='the config file to evolve (default configs/base_config.yaml)')
+    p.add_argument('--model_config', help='model yaml for every measurement (its model keys are then not tuned)')
+    p.add_argument('--override_config', action='append', default=[], metavar='KEY=VALUE', help='set one key for every measurement (not tuned; repeatable)')
+    return p
+
+def _evolve(args):
+    from snn_chat.config import SnnChatError, project_root
+    from snn_chat.evolution import Evolution, cycle_table, plot_cycles
+    if (args.initial_accuracy is None) != (args.initial_spikes is None): raise SnnChatError("give --initial_accuracy and --initial_spikes together (or neither, to measure them)")
+    if args.initial_accuracy is not None and not 0 <= args.initial_accuracy <= 1: raise SnnChatError("--initial_accuracy is a fraction between 0 and 1")
+    if args.cycles < 0: raise SnnChatError("--cycles must be 0 or more")
+    ev = Evolution(args.task_description, args.config or project_root()/'configs'/'base_config.yaml', args.model_config,
+                   args.override_config, args.unlabeled_data_path)
+    initial = None if args.initial_accuracy is None else {'accuracy': args.initial_accuracy, 'avg_spikes_per_sample': args.initial_spikes}
+    ev.run(args.cycles, initial)
+    rows = ev.history()
+    if rows:
+        print(cycle_table(rows))
+        print(f"plot: {plot_cycles(rows, ev.dir/f'cycles-{ev.spec.name}.png')}")
+
+def evolve_main(argv=None):
+    "Console script `snn-evolve`."
+    _console(_evolve, evolve_parser, argv)
+
+# %% ../nbs/20_cli.ipynb #2c0cbea8
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -199,7 +231,7 @@ def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #5b5e1fbb
+# %% ../nbs/20_cli.ipynb #f931c862
 def chat_ui_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')

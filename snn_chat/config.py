@@ -7,19 +7,19 @@ __all__ = ['SnnChatError', 'ConfigError', 'project_root', 'parse_yaml', 'read_ya
            'apply_override', 'Config', 'load_config', 'add_config_args', 'config_from_args', 'run_cli', 'atomic_write',
            'staging_folder', 'swap_in', 'complete_folder', 'file_lock']
 
-# %% ../nbs/00_config.ipynb #fe728ae8
+# %% ../nbs/00_config.ipynb #b2658d55
 import argparse, contextlib, copy, difflib, os, re, shutil, sys, tempfile, time
 from pathlib import Path
 import yaml
 
-# %% ../nbs/00_config.ipynb #a66f5148
+# %% ../nbs/00_config.ipynb #fad80f7d
 class SnnChatError(Exception):
     "An error caused by input the user can fix; CLIs print the message alone and exit with status 2."
 
 class ConfigError(SnnChatError, ValueError):
     "A config file, key or value is wrong; the message names the file, line or key."
 
-# %% ../nbs/00_config.ipynb #4d54f9aa
+# %% ../nbs/00_config.ipynb #4f72e5ea
 def project_root() -> Path:
     "The snn_chat checkout: `$SNN_CHAT_ROOT`, else the nearest folder up from here with `configs/base_config.yaml`."
     if env := os.environ.get('SNN_CHAT_ROOT'): return Path(env).resolve()
@@ -28,12 +28,12 @@ def project_root() -> Path:
         if (d/'configs'/'base_config.yaml').exists(): return d
     return Path(__file__).resolve().parent.parent
 
-# %% ../nbs/00_config.ipynb #9289337b
+# %% ../nbs/00_config.ipynb #537ffdce
 class _Loader(yaml.SafeLoader): "SafeLoader that also reads `1e-4` as a float (YAML 1.2 style)."
 _Loader.add_implicit_resolver('tag:yaml.org,2002:float', re.compile(
     r'^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$'), list('-+0123456789'))
 
-# %% ../nbs/00_config.ipynb #c8eb4471
+# %% ../nbs/00_config.ipynb #ff315a0b
 def parse_yaml(text:str, # YAML source
                source:str='<string>' # where it came from, for error messages
               ):
@@ -52,7 +52,7 @@ def read_yaml(path) -> dict:
     if not isinstance(data, dict): raise ConfigError(f"{path}: expected key: value pairs at the top level, got a {type(data).__name__}")
     return data
 
-# %% ../nbs/00_config.ipynb #e3f11ebb
+# %% ../nbs/00_config.ipynb #3199e4e3
 def flat_keys(d:dict, prefix:str='') -> list[str]:
     "Every dotted key path in the nested dict `d`, sections included."
     out = []
@@ -93,7 +93,7 @@ def merge(base:dict, new:dict, source:str, _prefix:str='', _known=None) -> dict:
         else: base[k] = check_type(key, base[k], v, source)
     return base
 
-# %% ../nbs/00_config.ipynb #4cfbe203
+# %% ../nbs/00_config.ipynb #58a41f23
 def apply_override(cfg:dict, override:str, source:str='--override_config') -> dict:
     "Set one dotted key in `cfg` from `'a.b=value'`, with the same checks as `merge`."
     key, sep, raw = override.partition('=')
@@ -110,7 +110,7 @@ def apply_override(cfg:dict, override:str, source:str='--override_config') -> di
     node[leaf] = check_type(key, node[leaf], value, f"{source} {override!r}")
     return cfg
 
-# %% ../nbs/00_config.ipynb #5f337849
+# %% ../nbs/00_config.ipynb #34614722
 class Config(dict):
     "Nested settings: `cfg.training.epochs`, `cfg['training.epochs']`, and a plain dict for JSON."
     def __init__(self, d=(), **kw):
@@ -128,7 +128,7 @@ class Config(dict):
         return {k: v.to_dict() if isinstance(v, Config) else copy.deepcopy(v) for k, v in self.items()}
     def to_yaml(self) -> str: return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
 
-# %% ../nbs/00_config.ipynb #5b50df38
+# %% ../nbs/00_config.ipynb #74a0e4b7
 def load_config(config=None, # a config file laid over configs/base_config.yaml
                 model_config=None, # a model yaml (default configs/models/small.yaml)
                 overrides=(), # 'a.b=value' strings, applied in order
@@ -137,13 +137,15 @@ def load_config(config=None, # a config file laid over configs/base_config.yaml
     "Merge shipped defaults ← `config` ← `model_config` ← `overrides`, checking every key and type."
     cdir = Path(root or project_root())/'configs'
     cfg = read_yaml(cdir/'base_config.yaml')
+    own_model = cfg.pop('model', None)                  # the base file may set model keys too (snn-evolve may write them there)
     cfg.update(read_yaml(cdir/'models'/'small.yaml'))  # the schema of the `model` section
+    if own_model: merge(cfg, {'model': own_model}, str(cdir/'base_config.yaml'))
     if config: merge(cfg, read_yaml(config), str(config))
     if model_config: merge(cfg, read_yaml(model_config), str(model_config))
     for o in overrides or (): apply_override(cfg, o)
     return Config(cfg)
 
-# %% ../nbs/00_config.ipynb #a926525c
+# %% ../nbs/00_config.ipynb #72fbb859
 def add_config_args(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "Add `--config`, `--model_config` and repeatable `--override_config` to `parser`."
     parser.add_argument('--config', help='config file laid over configs/base_config.yaml')
@@ -156,7 +158,7 @@ def config_from_args(args) -> Config:
     "The `Config` named by parsed `add_config_args` flags."
     return load_config(args.config, args.model_config, args.override_config)
 
-# %% ../nbs/00_config.ipynb #8a5808bd
+# %% ../nbs/00_config.ipynb #c2fbf7b6
 def run_cli(main, # called with the parsed arguments
             parser:argparse.ArgumentParser, argv=None) -> int:
     "Parse `argv` with `parser` and call `main(args)`; user errors print `error: …` and return 2."
@@ -172,7 +174,7 @@ def run_cli(main, # called with the parsed arguments
         return 130
     return 0
 
-# %% ../nbs/00_config.ipynb #223c13ed
+# %% ../nbs/00_config.ipynb #47d82e06
 def atomic_write(path, # file to (over)write
                  data:bytes|str # its whole new content (str is written as UTF-8)
                 ) -> Path:
@@ -190,7 +192,7 @@ def atomic_write(path, # file to (over)write
         raise
     return path
 
-# %% ../nbs/00_config.ipynb #023424e9
+# %% ../nbs/00_config.ipynb #f832b137
 def staging_folder(folder) -> Path:
     "An empty temporary folder beside `folder`, to build its next version in."
     folder = Path(folder)
@@ -215,7 +217,7 @@ def complete_folder(folder, marker:str) -> Path|None:
         if (f/marker).is_file(): return f
     return None
 
-# %% ../nbs/00_config.ipynb #9e7d90e3
+# %% ../nbs/00_config.ipynb #2035161c
 @contextlib.contextmanager
 def file_lock(path, timeout:float=60.0):
     "Exclusive inter-process lock on the file `path` (created if missing) for the `with` block."
