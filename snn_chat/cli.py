@@ -5,19 +5,19 @@
 # %% auto #0
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
            'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'evolve_parser', 'evolve_main',
-           'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main', 'chat_ui_parser', 'chat_ui_main',
-           'langchain_ui_parser', 'langchain_ui_main']
+           'convert_parser', 'convert_main', 'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main',
+           'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser', 'langchain_ui_main']
 
-# %% ../nbs/20_cli.ipynb #c88a71a0
+# %% ../nbs/20_cli.ipynb #6ae8ce2e
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #5997a899
+# %% ../nbs/20_cli.ipynb #4a56f81a
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #1e5af142
+# %% ../nbs/20_cli.ipynb #a40b0a68
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -37,7 +37,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #89c4d3ee
+# %% ../nbs/20_cli.ipynb #a95ccf31
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -56,7 +56,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #a86730fa
+# %% ../nbs/20_cli.ipynb #62590bf0
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -78,7 +78,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #411629e3
+# %% ../nbs/20_cli.ipynb #8c97103c
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -103,7 +103,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #dc347b5f
+# %% ../nbs/20_cli.ipynb #31706fd9
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -147,7 +147,7 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #74912a66
+# %% ../nbs/20_cli.ipynb #ea2fc403
 def evolve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='snn-evolve', description="Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; keep what helps, restore what does not.")
     p.add_argument('--task_description', required=True, help='the task, e.g. 感情分析')
@@ -179,7 +179,47 @@ def evolve_main(argv=None):
     "Console script `snn-evolve`."
     _console(_evolve, evolve_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #2c0cbea8
+# %% ../nbs/20_cli.ipynb #a788e0de
+def convert_parser() -> argparse.ArgumentParser:
+    from snn_chat.config import add_config_args
+    p = argparse.ArgumentParser(prog='snn-convert', description='Convert an ANN (Llama family, .safetensors or .gguf) into a spiking network, or distil a spiking student from it online.')
+    p.add_argument('--method', choices=['convert', 'distill'], required=True)
+    p.add_argument('--ann_model_path', required=True, help='a .gguf file, or a .safetensors file with its config.json beside it')
+    p.add_argument('--snn_model_config', help='model yaml: for convert, the neurons (sizes must match the source); for distill, the student')
+    p.add_argument('--output_snn_path', required=True, help='folder for the spiking model')
+    p.add_argument('--data_path', help='text to calibrate on (convert) or learn from (distill); default data.path')
+    p.add_argument('--data_format', help='format of --data_path (default data.format)')
+    p.add_argument('--calibration_windows', type=int, default=64, help='convert: windows of --seq_len tokens to calibrate on')
+    p.add_argument('--seq_len', type=int, default=64, help='convert: tokens per calibration window')
+    p.add_argument('--time_steps', type=int, help="convert: T, instead of the model yaml's")
+    p.add_argument('--resume', action='store_true', help='distill: continue from OUTPUT/last')
+    add_config_args(p)
+    return p
+
+def _convert(args):
+    from pathlib import Path
+    from snn_chat.config import load_config, project_root
+    from snn_chat.data import read_records
+    from snn_chat import convert as cv
+    overrides = list(args.override_config) + ([f'model.time_steps={args.time_steps}'] if args.time_steps else [])
+    cfg = load_config(args.config, args.snn_model_config or args.model_config, overrides)
+    data = Path(args.data_path or cfg.data.path)
+    data = data if data.is_absolute() or data.exists() else project_root()/data
+    texts = [r[0] if isinstance(r, tuple) else r for r in read_records(data, args.data_format or cfg.data.format)]
+    if args.method == 'convert':
+        model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts, seq_len=args.seq_len,
+                                   max_windows=args.calibration_windows)
+        print(cv.report_text(report))
+        print(f"saved: {args.output_snn_path} (report: {Path(args.output_snn_path)/'conversion_report.json'})")
+    else:
+        m = cv.distill(args.ann_model_path, args.output_snn_path, cfg, texts, resume=args.resume)
+        print(f"saved: {Path(args.output_snn_path)/'last'} (val_ppl {m.get('val_ppl', float('nan')):.4g})")
+
+def convert_main(argv=None):
+    "Console script `snn-convert`."
+    _console(_convert, convert_parser, argv)
+
+# %% ../nbs/20_cli.ipynb #6853b728
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -231,7 +271,7 @@ def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #f931c862
+# %% ../nbs/20_cli.ipynb #17a48e58
 def chat_ui_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')

@@ -7,7 +7,7 @@ __all__ = ['ASPECTS', 'RESULT', 'yaml_scalar', 'set_yaml_value', 'edit_config_te
            'check_change', 'shortfalls', 'describe', 'Proposal', 'propose', 'decide', 'config_fingerprint',
            'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
 
-# %% ../nbs/16a_evolution.ipynb #5d12ed25
+# %% ../nbs/16a_evolution.ipynb #52b3c430
 import copy, hashlib, io, json, math, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -15,7 +15,7 @@ import re
 from .config import (Config, ConfigError, SnnChatError, atomic_write, check_type, file_lock, flat_keys, load_config,
                              merge, parse_yaml, project_root, read_yaml)
 
-# %% ../nbs/16a_evolution.ipynb #96dc7e67
+# %% ../nbs/16a_evolution.ipynb #69e64573
 _KEY = re.compile(r'^(?P<indent> *)(?P<key>[^\s#:\'"-][^:#]*?) *:(?P<rest>[^\n\r]*)(?P<eol>\r?\n)?$')
 
 def _content(line): s = line.strip(); return bool(s) and not s.startswith('#')
@@ -89,7 +89,7 @@ def edit_config_text(text:str, key:str, value, source:str='<config>') -> str:
     if parse_yaml(new, source) != expected: raise ConfigError(f"{source}: setting '{key}' would change more than that key; the file was not written")
     return new
 
-# %% ../nbs/16a_evolution.ipynb #5b1915e7
+# %% ../nbs/16a_evolution.ipynb #67a86914
 ASPECTS = {'accuracy': 'accuracy', 'spikes': 'avg_spikes_per_sample', 'latency': 'avg_latency_ms'}   # aspect -> metric
 
 class EvolutionError(SnnChatError):
@@ -139,14 +139,15 @@ def check_change(knobs:dict, cfg:Config, key:str, value):
     if not k.min <= value <= k.max: raise EvolutionError(f"{key}={value!r} is outside its bounds [{k.min:g}, {k.max:g}] (evolution.knobs)")
     return value
 
-# %% ../nbs/16a_evolution.ipynb #313fe955
+# %% ../nbs/16a_evolution.ipynb #dbe91e65
 def shortfalls(m:dict, cfg:Config) -> dict:
     "Aspect -> relative distance from its target (> 0: short of it), for the aspects `m` measures; weakest first."
     e, out = cfg.evolution, {}
     if m.get('accuracy') is not None: out['accuracy'] = (e.target_accuracy - m['accuracy']) / e.target_accuracy
     if m.get('avg_spikes_per_sample') is not None: out['spikes'] = (m['avg_spikes_per_sample'] - e.target_spikes) / e.target_spikes
     if m.get('avg_latency_ms') is not None: out['latency'] = (m['avg_latency_ms'] - e.target_latency_ms) / e.target_latency_ms
-    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+    unusable = m.get('accuracy') is not None and m['accuracy'] < cfg.agent.min_accuracy
+    return dict(sorted(out.items(), key=lambda kv: (not (unusable and kv[0] == 'accuracy'), -kv[1])))
 
 def describe(m:dict) -> str:
     "A measurement in one line."
@@ -155,7 +156,7 @@ def describe(m:dict) -> str:
     if m.get('avg_latency_ms') is not None: parts.append(f"{m['avg_latency_ms']:.2f} ms/sample")
     return ', '.join(parts)
 
-# %% ../nbs/16a_evolution.ipynb #ff9b7545
+# %% ../nbs/16a_evolution.ipynb #fe3d3417
 @dataclass
 class Proposal:
     "One change: which key, from what, to what, for which aspect, and why."
@@ -201,7 +202,7 @@ def propose(knobs:dict, cfg:Config, history:list, measured:dict) -> Proposal|Non
             return Proposal(key, cur, new, aspect, f"{aspect} is the weakest aspect ({short_txt}); {key} {cur:g} → {new:g}: {k.why}{hist}")
     return None
 
-# %% ../nbs/16a_evolution.ipynb #fea92f19
+# %% ../nbs/16a_evolution.ipynb #d62c305d
 def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
     "(keep?, why) for a measurement `after` a change against `before`, by `evolution.keep_rule`."
     e = cfg.evolution
@@ -218,7 +219,7 @@ def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
            + ('kept (' + ' and '.join(n for n, ok in (('seed rule', seed), ('Pareto', pareto)) if ok) + ')' if keep else f"reverted ({e.keep_rule} does not hold)"))
     return keep, why
 
-# %% ../nbs/16a_evolution.ipynb #e1a33cc6
+# %% ../nbs/16a_evolution.ipynb #4285e58c
 def config_fingerprint(cfg:Config) -> str:
     "A short hash of the merged settings (layout and comments do not count)."
     return hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -238,7 +239,7 @@ def measure_config(task:str, config_path, model_config=None, overrides=(), data_
     atomic_write(Path(output_dir)/RESULT, json.dumps(out, ensure_ascii=False, indent=1))
     return out
 
-# %% ../nbs/16a_evolution.ipynb #b454193f
+# %% ../nbs/16a_evolution.ipynb #becc7ddf
 def _sha(b:bytes) -> str: return hashlib.sha256(b).hexdigest()
 
 def _metrics(m:dict) -> dict: return {k: m.get(k) for k in ('accuracy', 'avg_spikes_per_sample', 'energy_uj', 'avg_latency_ms', 'gold_accuracy')}
@@ -440,7 +441,7 @@ class Evolution:
             return rows
         finally: lock.__exit__(None, None, None)
 
-# %% ../nbs/16a_evolution.ipynb #4a7fdfe3
+# %% ../nbs/16a_evolution.ipynb #1333ae6b
 def cycle_table(rows:list) -> str:
     "A markdown table of history rows."
     head = '| cycle | change | aspect | accuracy | spikes/sample | energy µJ/sample | decision |\n|---|---|---|---|---|---|---|'

@@ -6,7 +6,7 @@
 __all__ = ['MODEL_KINDS', 'SpikingConfig', 'pick_device', 'neuron_layer', 'CausalAttention', 'SpikingSelfAttention',
            'SpikingBlock', 'SpikingBackbone', 'SpikingModel', 'SpikingLM', 'SpikingClassifier']
 
-# %% ../nbs/03_models.ipynb #bb1eb439
+# %% ../nbs/03_models.ipynb #664485b7
 import json
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -19,7 +19,7 @@ from .config import SnnChatError, atomic_write
 from .neurons import LIF
 from .energy import LayerOps, is_spike_count
 
-# %% ../nbs/03_models.ipynb #19acfa7a
+# %% ../nbs/03_models.ipynb #c281b9c5
 @dataclass
 class SpikingConfig:
     "Architecture of a spiking model: the config's `model` section + vocabulary size (+ labels)."
@@ -45,7 +45,7 @@ class SpikingConfig:
         m = cfg['model']
         return cls(vocab_size=vocab_size, num_labels=num_labels, **{k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()})
 
-# %% ../nbs/03_models.ipynb #3f1a38ea
+# %% ../nbs/03_models.ipynb #008c376a
 def pick_device(spec:str='auto') -> torch.device:
     "The torch device for a config's `device` value: 'auto', 'cpu', 'cuda' or 'cuda:N'."
     if spec == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
@@ -55,12 +55,12 @@ def pick_device(spec:str='auto') -> torch.device:
         raise SnnChatError(f"device {spec!r} was asked for, but torch sees no GPU (torch {torch.__version__}); use device=auto or cpu")
     return dev
 
-# %% ../nbs/03_models.ipynb #11c78ea9
+# %% ../nbs/03_models.ipynb #064426a7
 def neuron_layer(c:'SpikingConfig') -> nn.Module:
     "An `LIF` layer configured by `c.neuron`, or a ReLU for the ANN twin."
     return LIF(**c.neuron) if c.spiking else nn.ReLU()
 
-# %% ../nbs/03_models.ipynb #dc0515f5
+# %% ../nbs/03_models.ipynb #d2c7f279
 class CausalAttention(nn.Module):
     "Causal softmax attention on time-major `[T, B, H, L, hd]` queries, keys and values."
     def forward(self, q, k, v): return F.scaled_dot_product_attention(q, k, v, is_causal=True)
@@ -76,7 +76,7 @@ class CausalAttention(nn.Module):
         av = (v.sum(-1) * (L - pos)).sum()             # value j is read by L-j queries: nnz(v_j) accumulates each
         return LayerOps(name, 'matmul', sops=int(qk + av), ann_macs=dense // T)
 
-# %% ../nbs/03_models.ipynb #ba342c30
+# %% ../nbs/03_models.ipynb #e25970a0
 class SpikingSelfAttention(nn.Module):
     "Spikes → q, k, v projections (accumulates) → LIF → spiking q, k, v → causal attention (accumulates) → LIF → output projection."
     def __init__(self, c:SpikingConfig):
@@ -94,7 +94,7 @@ class SpikingSelfAttention(nn.Module):
         y = self.attn(q, k, v).transpose(2, 3).reshape(T, B, L, D)
         return self.proj(self.lif(y))
 
-# %% ../nbs/03_models.ipynb #937c60e8
+# %% ../nbs/03_models.ipynb #49350b2c
 class SpikingBlock(nn.Module):
     "x + attention(spikes(norm(x))), then x + fc2(spikes(fc1(spikes(norm(x))))); x is `[T, B, L, D]`."
     def __init__(self, c:SpikingConfig):
@@ -107,7 +107,7 @@ class SpikingBlock(nn.Module):
         x = x + self.attn(self.lif1(self.norm1(x)))
         return x + self.fc2(self.lif3(self.fc1(self.lif2(self.norm2(x)))))
 
-# %% ../nbs/03_models.ipynb #1439cba7
+# %% ../nbs/03_models.ipynb #496b954d
 class SpikingBackbone(nn.Module):
     "Token ids `[B, L]` → normalised, time-major features `[T, B, L, D]` from `n_layers` spiking blocks."
     def __init__(self, c:SpikingConfig):
@@ -126,7 +126,7 @@ class SpikingBackbone(nn.Module):
         for block in self.blocks: x = block(x)
         return self.norm(x)
 
-# %% ../nbs/03_models.ipynb #98d9bd89
+# %% ../nbs/03_models.ipynb #281d8b44
 MODEL_KINDS = {}
 
 class SpikingModel(nn.Module):
@@ -138,7 +138,7 @@ class SpikingModel(nn.Module):
     @property
     def time_steps(self) -> int: return self.c.time_steps if self.c.spiking else 1
 
-    def describe(self) -> dict: return {'kind': type(self).__name__, 'config': asdict(self.c)}
+    def describe(self) -> dict: return {'kind': type(self).__name__, 'module': type(self).__module__, 'config': asdict(self.c)}
 
     def save(self, folder) -> Path:
         "Write `model.safetensors` and `config.json` into `folder`, each atomically."
@@ -157,12 +157,15 @@ class SpikingModel(nn.Module):
         with safe_open(str(f), 'pt') as st: meta = (st.metadata() or {}).get('snn_chat')
         if meta is None: raise SnnChatError(f"{f} was not written by snn_chat (no 'snn_chat' metadata)")
         desc = json.loads(meta)
+        if desc['kind'] not in MODEL_KINDS and str(desc.get('module', '')).startswith('snn_chat.'):
+            import importlib; importlib.import_module(desc['module'])       # a kind defined in another chapter (e.g. the converted Llama)
         if desc['kind'] not in MODEL_KINDS: raise SnnChatError(f"{f}: unknown model kind {desc['kind']!r}")
-        model = MODEL_KINDS[desc['kind']](SpikingConfig(**desc['config']))
+        cls = MODEL_KINDS[desc['kind']]
+        model = cls(getattr(cls, 'config_class', SpikingConfig)(**desc['config']))
         model.load_state_dict(st_load(str(f), device=str(device)))
         return model.to(device).eval()
 
-# %% ../nbs/03_models.ipynb #7e68a3b1
+# %% ../nbs/03_models.ipynb #b8b75614
 class SpikingLM(SpikingModel):
     "Causal spiking language model: token ids `[B, L]` → next-token logits `[B, L, vocab]`."
     def __init__(self, c:SpikingConfig):
@@ -200,7 +203,7 @@ class SpikingLM(SpikingModel):
         out = torch.cat([idx] + [t for t, _ in steps], 1)
         return (out, torch.cat([p for _, p in steps], 1)) if return_probs else out
 
-# %% ../nbs/03_models.ipynb #86ad2c84
+# %% ../nbs/03_models.ipynb #5109ea4b
 class SpikingClassifier(SpikingModel):
     "Spiking text classifier: token ids `[B, L]` (+ right-padding mask) → logits `[B, num_labels]`."
     def __init__(self, c:SpikingConfig):

@@ -9,7 +9,7 @@ __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'encode_texts', 'labeled_e
            'save_checkpoint', 'checkpoint_folder', 'Runtime', 'start_runtime', 'evaluate', 'fit', 'prepare_data',
            'train']
 
-# %% ../nbs/05_train.ipynb #2a8f0260
+# %% ../nbs/05_train.ipynb #031d98dd
 import json, math, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +26,7 @@ from .data import DataError, load_tokenizer, read_records, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
 
-# %% ../nbs/05_train.ipynb #3010ea28
+# %% ../nbs/05_train.ipynb #d65593fe
 class TensorDict(Dataset):
     "Examples as rows of equally long tensors: `ds[i]` is a dict of the i-th rows."
     def __init__(self, **tensors):
@@ -70,7 +70,7 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     k = min(max(1, round(n * val_fraction)), n - 1)
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
-# %% ../nbs/05_train.ipynb #743a57aa
+# %% ../nbs/05_train.ipynb #92d6df19
 STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
 
 @dataclass
@@ -113,7 +113,7 @@ def load_teacher_store(folder) -> TeacherStore:
     tensors = {k: v.long() if k in ('input_ids', 'topk_indices') else v.float() for k, v in tensors.items()}
     return TeacherStore(manifest['kind'], tensors, manifest['meta'], load_tokenizer(folder/'tokenizer'))
 
-# %% ../nbs/05_train.ipynb #0e10e15b
+# %% ../nbs/05_train.ipynb #379682b9
 @torch.no_grad()
 def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
                    windows:Tensor, # [N, L+1] token windows
@@ -126,7 +126,7 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
                                                        topk_indices=torch.cat(indices)), tokenizer, dict(meta or {}, top_k=k))
 
-# %% ../nbs/05_train.ipynb #3a293985
+# %% ../nbs/05_train.ipynb #b25b4f44
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
                topk_values:Tensor, topk_indices:Tensor, # teacher top-k [B, L, k]
                temperature:float) -> Tensor:
@@ -140,7 +140,7 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
     logp_s = F.log_softmax(logits / temperature, -1)
     return (soft * (soft.clamp_min(1e-12).log() - logp_s)).sum(-1).mean() * temperature ** 2
 
-# %% ../nbs/05_train.ipynb #b47b6526
+# %% ../nbs/05_train.ipynb #1f92dcd2
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
@@ -154,12 +154,12 @@ class FiringRates:
     def close(self):
         for h in self.hooks: h.remove()
 
-# %% ../nbs/05_train.ipynb #e6f279dc
+# %% ../nbs/05_train.ipynb #67cbf294
 def hard_labels(batch:dict) -> Tensor:
     "A classifier batch's labels: the data's own, else the argmax of the teacher's soft labels."
     return batch['labels'] if 'labels' in batch else batch['soft_labels'].argmax(-1)
 
-# %% ../nbs/05_train.ipynb #72ce353c
+# %% ../nbs/05_train.ipynb #47a77870
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
     kd_cfg = cfg.training.distillation
@@ -177,14 +177,14 @@ def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     loss = ce if kd is None else kd_cfg.kd_weight * kd + kd_cfg.ce_weight * ce
     return loss, {'ce': ce.item(), **({'kd': kd.item()} if kd is not None else {})}
 
-# %% ../nbs/05_train.ipynb #07b452b2
+# %% ../nbs/05_train.ipynb #05d6f268
 def lr_at(step:int, total:int, peak:float, warmup:int, min_ratio:float) -> float:
     "Learning rate at `step` (0-based) of `total`."
     if step < warmup: return peak * (step + 1) / warmup
     progress = min(1.0, (step - warmup) / max(1, total - warmup))
     return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
 
-# %% ../nbs/05_train.ipynb #937b363b
+# %% ../nbs/05_train.ipynb #bcd77dfc
 def optimizer_state(opt:torch.optim.Optimizer) -> tuple[dict, list]:
     "The optimizer's tensors (for safetensors) and its JSON-able parameter groups."
     sd = opt.state_dict()
@@ -212,7 +212,7 @@ def checkpoint_folder(folder) -> Path|None:
     "The complete checkpoint at `folder`, or the previous one if a save was cut off between its renames."
     return complete_folder(folder, 'trainer_state.json')
 
-# %% ../nbs/05_train.ipynb #fcfb024c
+# %% ../nbs/05_train.ipynb #02a8ca8e
 @dataclass
 class Runtime:
     "Where this process runs: its rank, the number of processes, and its device."
@@ -232,7 +232,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     if cuda: torch.cuda.set_device(local)
     return Runtime(dist.get_rank(), dist.get_world_size(), torch.device(f'cuda:{local}') if cuda else torch.device('cpu'))
 
-# %% ../nbs/05_train.ipynb #f3db8047
+# %% ../nbs/05_train.ipynb #f92a73fb
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
     "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
@@ -255,9 +255,11 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
     out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
     return out
 
-# %% ../nbs/05_train.ipynb #738dd911
+# %% ../nbs/05_train.ipynb #230012ad
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
-        resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True) -> dict:
+        resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True,
+        teacher=None # online distillation: batch -> {'topk_values', 'topk_indices'} of a teacher in memory
+       ) -> dict:
     "Train `model` (see above); returns the metrics of the last epoch (with the best validation loss)."
     rt, t, out = rt or Runtime(), cfg.training, Path(output_dir)
     if t.batch_size % rt.world: raise SnnChatError(f"training.batch_size={t.batch_size} must divide evenly among {rt.world} processes")
@@ -292,6 +294,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
         t0, tokens, steps, sums = time.monotonic(), 0, 0, {}
         for batch in tqdm(loader, desc=f"epoch {epoch + 1}/{t.epochs}", disable=not (progress and rt.main), leave=False):
             batch = {k: v.to(rt.device) for k, v in batch.items()}
+            if teacher is not None: batch.update(teacher(batch))
             for g in opt.param_groups: g['lr'] = lr_at(step, total, t.learning_rate, warmup, t.min_lr_ratio)
             loss, parts = batch_loss(net, batch, task, cfg)
             if rates is not None:
@@ -328,7 +331,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
     if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
-# %% ../nbs/05_train.ipynb #0c1a1993
+# %% ../nbs/05_train.ipynb #962c5401
 def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
     t = cfg.training
@@ -373,7 +376,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/05_train.ipynb #3a25e9f6
+# %% ../nbs/05_train.ipynb #916c85d6
 if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
     from snn_chat.cli import train_main
     train_main()
