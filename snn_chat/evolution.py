@@ -7,15 +7,15 @@ __all__ = ['ASPECTS', 'RESULT', 'yaml_scalar', 'set_yaml_value', 'edit_config_te
            'check_change', 'shortfalls', 'describe', 'Proposal', 'propose', 'decide', 'config_fingerprint',
            'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
 
-# %% ../nbs/16a_evolution.ipynb #52b3c430
-import copy, hashlib, io, json, math, time
+# %% ../nbs/16a_evolution.ipynb #c7ad972c
+import copy, hashlib, io, json
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
 from .config import (Config, ConfigError, SnnChatError, atomic_write, check_type, file_lock, flat_keys, load_config,
                              merge, parse_yaml, project_root, read_yaml)
 
-# %% ../nbs/16a_evolution.ipynb #69e64573
+# %% ../nbs/16a_evolution.ipynb #84a167ff
 _KEY = re.compile(r'^(?P<indent> *)(?P<key>[^\s#:\'"-][^:#]*?) *:(?P<rest>[^\n\r]*)(?P<eol>\r?\n)?$')
 
 def _content(line): s = line.strip(); return bool(s) and not s.startswith('#')
@@ -89,7 +89,7 @@ def edit_config_text(text:str, key:str, value, source:str='<config>') -> str:
     if parse_yaml(new, source) != expected: raise ConfigError(f"{source}: setting '{key}' would change more than that key; the file was not written")
     return new
 
-# %% ../nbs/16a_evolution.ipynb #67a86914
+# %% ../nbs/16a_evolution.ipynb #24c2549a
 ASPECTS = {'accuracy': 'accuracy', 'spikes': 'avg_spikes_per_sample', 'latency': 'avg_latency_ms'}   # aspect -> metric
 
 class EvolutionError(SnnChatError):
@@ -139,7 +139,7 @@ def check_change(knobs:dict, cfg:Config, key:str, value):
     if not k.min <= value <= k.max: raise EvolutionError(f"{key}={value!r} is outside its bounds [{k.min:g}, {k.max:g}] (evolution.knobs)")
     return value
 
-# %% ../nbs/16a_evolution.ipynb #dbe91e65
+# %% ../nbs/16a_evolution.ipynb #645159f9
 def shortfalls(m:dict, cfg:Config) -> dict:
     "Aspect -> relative distance from its target (> 0: short of it), for the aspects `m` measures; weakest first."
     e, out = cfg.evolution, {}
@@ -156,7 +156,7 @@ def describe(m:dict) -> str:
     if m.get('avg_latency_ms') is not None: parts.append(f"{m['avg_latency_ms']:.2f} ms/sample")
     return ', '.join(parts)
 
-# %% ../nbs/16a_evolution.ipynb #fe3d3417
+# %% ../nbs/16a_evolution.ipynb #ace2c705
 @dataclass
 class Proposal:
     "One change: which key, from what, to what, for which aspect, and why."
@@ -202,7 +202,7 @@ def propose(knobs:dict, cfg:Config, history:list, measured:dict) -> Proposal|Non
             return Proposal(key, cur, new, aspect, f"{aspect} is the weakest aspect ({short_txt}); {key} {cur:g} → {new:g}: {k.why}{hist}")
     return None
 
-# %% ../nbs/16a_evolution.ipynb #d62c305d
+# %% ../nbs/16a_evolution.ipynb #2327606e
 def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
     "(keep?, why) for a measurement `after` a change against `before`, by `evolution.keep_rule`."
     e = cfg.evolution
@@ -219,7 +219,7 @@ def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
            + ('kept (' + ' and '.join(n for n, ok in (('seed rule', seed), ('Pareto', pareto)) if ok) + ')' if keep else f"reverted ({e.keep_rule} does not hold)"))
     return keep, why
 
-# %% ../nbs/16a_evolution.ipynb #4285e58c
+# %% ../nbs/16a_evolution.ipynb #930b0f7c
 def config_fingerprint(cfg:Config) -> str:
     "A short hash of the merged settings (layout and comments do not count)."
     return hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -239,7 +239,7 @@ def measure_config(task:str, config_path, model_config=None, overrides=(), data_
     atomic_write(Path(output_dir)/RESULT, json.dumps(out, ensure_ascii=False, indent=1))
     return out
 
-# %% ../nbs/16a_evolution.ipynb #becc7ddf
+# %% ../nbs/16a_evolution.ipynb #a77d4dd1
 def _sha(b:bytes) -> str: return hashlib.sha256(b).hexdigest()
 
 def _metrics(m:dict) -> dict: return {k: m.get(k) for k in ('accuracy', 'avg_spikes_per_sample', 'energy_uj', 'avg_latency_ms', 'gold_accuracy')}
@@ -266,7 +266,7 @@ class Evolution:
 
     def _free_knobs(self) -> dict:
         "The knobs the config file controls: a key set by --model_config or --override_config would hide the edit."
-        knobs, cfg = load_knobs(self.c.cfg), self.c.cfg
+        knobs = load_knobs(self.c.cfg)
         shadow = {o.partition('=')[0].strip() for o in self.overrides}
         if self.model_config: shadow |= {f"model.{k}" for k in flat_keys(read_yaml(self.model_config).get('model', {}))}
         for k in sorted(set(knobs) & shadow):
@@ -441,7 +441,7 @@ class Evolution:
             return rows
         finally: lock.__exit__(None, None, None)
 
-# %% ../nbs/16a_evolution.ipynb #1333ae6b
+# %% ../nbs/16a_evolution.ipynb #39348c67
 def cycle_table(rows:list) -> str:
     "A markdown table of history rows."
     head = '| cycle | change | aspect | accuracy | spikes/sample | energy µJ/sample | decision |\n|---|---|---|---|---|---|---|'
