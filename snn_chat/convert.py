@@ -8,7 +8,7 @@ __all__ = ['NAME_MAP', 'CLIP_FACTORS', 'ConvertError', 'LlamaShape', 'SourceMode
            'rms_norm', 'SpikingLlama', 'config_for', 'map_weights', 'report_text', 'calibrate', 'write_gguf',
            'tiny_llama', 'check_sizes', 'save_source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
 
-# %% ../nbs/07_convert.ipynb #6381dc2f
+# %% ../nbs/07_convert.ipynb #fd59e904
 import json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -20,7 +20,7 @@ from .config import SnnChatError, atomic_write, staging_folder, swap_in
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
 
-# %% ../nbs/07_convert.ipynb #dd58e130
+# %% ../nbs/07_convert.ipynb #15c1a065
 class ConvertError(SnnChatError):
     "A model file or model config cannot be converted; the message says which and why."
 
@@ -104,7 +104,7 @@ def open_model(path) -> SourceModel:
     if path.suffix == '.safetensors': return read_safetensors(path)
     raise ConvertError(f"{path}: expected a .safetensors or .gguf file")
 
-# %% ../nbs/07_convert.ipynb #a7464176
+# %% ../nbs/07_convert.ipynb #77001b85
 NAME_MAP = [  # (ours, Hugging Face safetensors, GGUF, GGUF transform)
     ('embed.weight', 'model.embed_tokens.weight', 'token_embd.weight', None),
     ('norm', 'model.norm.weight', 'output_norm.weight', None),
@@ -127,7 +127,7 @@ def unpermute(w:Tensor, n_heads:int) -> Tensor:
 def _permute(w:Tensor, n_heads:int) -> Tensor:   # llama.cpp's direction (used to write test GGUF files)
     return w.reshape(n_heads, 2, w.shape[0] // n_heads // 2, *w.shape[1:]).transpose(1, 2).reshape(w.shape)
 
-# %% ../nbs/07_convert.ipynb #203f3595
+# %% ../nbs/07_convert.ipynb #a6c14f36
 def spike_counts(x:Tensor, theta:Tensor, T:int) -> Tensor:
     "Spikes (signed counts) of IF neurons with threshold `theta`, half-way start and subtractive reset, over `T` steps of constant input `x`."
     return torch.clamp(torch.floor(x * (T / theta) + 0.5), -T, T)
@@ -163,20 +163,10 @@ class SpikeDriven(nn.Linear):
         spikes = int(spike_counts(x, self.threshold, self.T).abs().sum())
         return LayerOps(name, 'synapse', spikes=spikes, neuron_steps=x.numel() * self.T, sops=spikes * self.out_features, ann_macs=ann)
 
-# %% ../nbs/07_convert.ipynb #b20ed18e
+# %% ../nbs/07_convert.ipynb #26f1c71d
 @dataclass
-class LlamaSpikingConfig:
-    "The architecture of a converted Llama (`LlamaShape`) and its neurons."
-    vocab_size: int
-    d_model: int
-    n_layers: int
-    n_heads: int
-    n_kv_heads: int
-    d_ff: int
-    max_seq_len: int = 2048
-    rope_theta: float = 10000.0
-    rms_eps: float = 1e-5
-    tie_embeddings: bool = False
+class LlamaSpikingConfig(LlamaShape):
+    "The architecture of a converted Llama (the source's `LlamaShape`) and its neurons."
     time_steps: int = 16
     spiking: bool = True
     source: str = ''
@@ -240,7 +230,7 @@ class SpikingLlama(SpikingModel):
             x = x + b.down(F.silu(b.gate(h)) * b.up(h))
         return self.head(rms_norm(x, self.norm, c.rms_eps))
 
-# %% ../nbs/07_convert.ipynb #f8e3a1c0
+# %% ../nbs/07_convert.ipynb #2579d02a
 def config_for(src:SourceModel, time_steps:int, spiking:bool=True) -> LlamaSpikingConfig:
     "The spiking counterpart's config: the source's sizes, our neurons."
     return LlamaSpikingConfig(**asdict(src.shape), time_steps=time_steps, spiking=spiking, source=str(src.path))
@@ -294,7 +284,7 @@ def report_text(r:dict, brief:bool=False) -> str:
     if not r['missing'] and not r['mismatched']: lines.append("missing: none; mismatched: none")
     return '\n'.join(lines)
 
-# %% ../nbs/07_convert.ipynb #e1fec931
+# %% ../nbs/07_convert.ipynb #bdade735
 CLIP_FACTORS = (1.0, 0.8, 0.65, 0.5, 0.4, 0.3, 0.2)
 
 @torch.no_grad()
@@ -318,7 +308,7 @@ def calibrate(model:SpikingLlama, batches:list, max_rows:int=2048, seed:int=0) -
         m.threshold.copy_(a * cmax); chosen[name] = a
     return chosen
 
-# %% ../nbs/07_convert.ipynb #04bbb50d
+# %% ../nbs/07_convert.ipynb #c6a2b7ae
 def write_gguf(hf_model, path, qtype:str='Q8_0') -> Path:
     "Write a Hugging Face Llama as a GGUF file the way llama.cpp lays it out (names, q/k permutation, quantised matrices)."
     import gguf
@@ -349,7 +339,7 @@ def tiny_llama(vocab_size:int=300, seed:int=0, tie:bool=False):
     return LlamaForCausalLM(LlamaConfig(vocab_size=vocab_size, hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
                                         num_key_value_heads=2, max_position_embeddings=128, rope_theta=10000.0, tie_word_embeddings=tie)).eval()
 
-# %% ../nbs/07_convert.ipynb #53f00ded
+# %% ../nbs/07_convert.ipynb #2d2db746
 def check_sizes(src:SourceModel, model_cfg:dict, path='the model config'):
     "Refuse a model yaml whose sizes differ from the source's (conversion keeps the architecture)."
     s, m = src.shape, model_cfg
@@ -412,7 +402,7 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, tokenizer=
     swap_in(tmp, out)
     return model, report
 
-# %% ../nbs/07_convert.ipynb #723cdba6
+# %% ../nbs/07_convert.ipynb #b9bdb546
 def load_ann(path) -> tuple:
     "(the ANN of `path` as an exact-mode `SpikingLlama`, its `SourceModel`) for use as a teacher."
     src = open_model(path)
