@@ -6,9 +6,9 @@
 __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'TaskSpec', 'load_tasks', 'alias_pattern', 'match_task', 'Answer',
            'split_sentences', 'sentence_units', 'join_sentences', 'data_hash', 'data_hash_of', 'summary_targets',
            'teacher_targets', 'measure_classifier', 'measure_lm', 'learn_expert', 'Agent', 'generation_prompt',
-           'benchmark_expert']
+           'benchmark_expert', 'register_converted']
 
-# %% ../nbs/11_agent.ipynb #51968fad
+# %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, re, time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -22,7 +22,7 @@ from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, select
 from .train import encode_texts, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
 
-# %% ../nbs/11_agent.ipynb #abade3a9
+# %% ../nbs/11_agent.ipynb #7d2e9b9b
 @dataclass
 class TaskSpec:
     "A task: its name, kind, aliases, labels and teacher prompt, and its default data."
@@ -65,7 +65,7 @@ def match_task(description:str, tasks:dict) -> TaskSpec:
         if alias and (alias_pattern(alias).search(d) or d in alias): return t
     return TaskSpec(name=d, kind='generative', prompt=description.strip() + '\n\n{text}')
 
-# %% ../nbs/11_agent.ipynb #fc740ca9
+# %% ../nbs/11_agent.ipynb #18bc8590
 @dataclass
 class Answer:
     "The agent's answer to one prompt, with its cost."
@@ -87,7 +87,7 @@ class Answer:
                 f"cost: {e['spikes']} spikes, {e['energy_uj']:.3f} µJ vs {e['ann_energy_uj']:.3f} µJ for the same network as an ANN "
                 f"(ratio {e['ratio_to_ann']:.2f}); {self.latency_ms:.1f} ms")
 
-# %% ../nbs/11_agent.ipynb #717fda9d
+# %% ../nbs/11_agent.ipynb #a86dc811
 def split_sentences(text:str) -> list:
     "The sentences of English or Japanese `text`, stripped, in order."
     parts = re.split(SENTENCE_BREAK + r'|\n+', text)
@@ -101,7 +101,7 @@ def join_sentences(sentences:list) -> str:
     "Sentences back into text: Japanese ones run on, others get a space."
     return ''.join(s if s.endswith(('。', '！', '？')) else s + ' ' for s in sentences).strip()
 
-# %% ../nbs/11_agent.ipynb #9d887cea
+# %% ../nbs/11_agent.ipynb #fa8176b4
 ANSWER_MARK = "\n\nAnswer: "     # between the task prompt and the answer in a generative transcript
 SUMMARY_LABELS = ['summary', 'other']
 
@@ -176,7 +176,7 @@ def teacher_targets(spec:TaskSpec, texts:list, gold, teacher_factory, cfg:Config
     else: save_teacher_store(folder, kind, tensors, tok, meta)
     return folder
 
-# %% ../nbs/11_agent.ipynb #c7439395
+# %% ../nbs/11_agent.ipynb #c670511d
 @torch.no_grad()
 def measure_classifier(model, ids, mask, targets, costs:EnergyCosts) -> dict:
     "Accuracy against `targets`, spikes and energy per sample, and latency per sample of `model` on a batch."
@@ -202,7 +202,7 @@ def measure_lm(model, windows:Tensor, costs:EnergyCosts) -> dict:
                 avg_spikes_per_sample=r.spikes / len(windows), energy_uj=r.energy_uj / len(windows),
                 ann_energy_uj=r.ann_energy_uj / len(windows), firing_rate=r.firing_rate, tokens_per_sample=y.shape[1])
 
-# %% ../nbs/11_agent.ipynb #1b4dc4f3
+# %% ../nbs/11_agent.ipynb #4a5e6254
 def _run_config(cfg:Config, n:int, kind:str) -> Config:
     run_cfg, a = Config(cfg.to_dict()), cfg.agent
     n_train = n - min(max(1, round(n * a.holdout_fraction)), n - 1)                  # as `split` does
@@ -241,7 +241,7 @@ def learn_expert(spec:TaskSpec, texts:list, teacher_factory, cfg:Config, runs:Pa
     return RegistryEntry(str(out/'last'), m, config=model.describe(), kind=spec.kind, teacher=meta['teacher'], data_hash=meta['data_hash'],
                          extra={'labels': meta.get('labels', []), 'prompt': spec.prompt})
 
-# %% ../nbs/11_agent.ipynb #dd18f29c
+# %% ../nbs/11_agent.ipynb #8c0f14e6
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
@@ -354,7 +354,7 @@ def _is_labeled(path:Path) -> bool:
     except (ValueError, UnicodeDecodeError): pass
     return False
 
-# %% ../nbs/11_agent.ipynb #3bbe1897
+# %% ../nbs/11_agent.ipynb #e4b7ab5b
 def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     "Accuracy, latency, spikes and energy per sample of the expert saved in `model_path`, on `data_path`."
     from snn_chat.models import SpikingClassifier
@@ -373,3 +373,19 @@ def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     fmt = 'txt' if data_path.suffix == '.txt' else 'simple_text'
     windows = lm_windows(read_records(data_path, fmt), tok, model.c.max_seq_len)
     return dict(measure_lm(model, windows, costs), kind='lm', samples=len(windows))
+
+# %% ../nbs/11_agent.ipynb #12950068
+@torch.no_grad()
+def register_converted(model_path, ann_path, task:str, texts:list, cfg:Config, registry:ModelRegistry, max_windows:int=16) -> RegistryEntry:
+    "Measure a model saved by `snn-convert` against its ANN on `texts` and register it as `task`'s generative expert."
+    from snn_chat.convert import load_ann
+    from snn_chat.train import lm_windows
+    model, tok = SpikingModel.load(model_path), load_tokenizer(model_path)
+    ann, src = load_ann(ann_path)
+    windows = lm_windows(texts, tok, min(64, model.c.max_seq_len))[:max_windows]
+    m = measure_lm(model, windows, EnergyCosts.from_config(cfg))
+    m['teacher_agreement'] = (model(windows[:, :-1]).argmax(-1) == ann(windows[:, :-1]).argmax(-1)).float().mean().item()
+    m['data_accuracy'], m['accuracy'] = m['accuracy'], m['teacher_agreement']
+    entry = RegistryEntry(str(Path(model_path)), m, config=model.describe(), kind='generative', teacher=str(src.path),
+                          data_hash=data_hash(texts), extra={'prompt': '{text}', 'labels': [], 'method': 'snn-convert'})
+    return registry.register(task, entry)

@@ -8,16 +8,16 @@ __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_pa
            'convert_parser', 'convert_main', 'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main',
            'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser', 'langchain_ui_main']
 
-# %% ../nbs/20_cli.ipynb #6ae8ce2e
+# %% ../nbs/20_cli.ipynb #896c211e
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #4a56f81a
+# %% ../nbs/20_cli.ipynb #5f6eb9b8
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #a40b0a68
+# %% ../nbs/20_cli.ipynb #89a57ffe
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -37,7 +37,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #a95ccf31
+# %% ../nbs/20_cli.ipynb #3fabb73d
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -56,7 +56,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #62590bf0
+# %% ../nbs/20_cli.ipynb #0396e493
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -78,7 +78,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #8c97103c
+# %% ../nbs/20_cli.ipynb #31873a5e
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -103,7 +103,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #31706fd9
+# %% ../nbs/20_cli.ipynb #58b7b867
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -147,7 +147,7 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #ea2fc403
+# %% ../nbs/20_cli.ipynb #fd8ea066
 def evolve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='snn-evolve', description="Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; keep what helps, restore what does not.")
     p.add_argument('--task_description', required=True, help='the task, e.g. 感情分析')
@@ -179,7 +179,7 @@ def evolve_main(argv=None):
     "Console script `snn-evolve`."
     _console(_evolve, evolve_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #a788e0de
+# %% ../nbs/20_cli.ipynb #2d9fbd13
 def convert_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-convert', description='Convert an ANN (Llama family, .safetensors or .gguf) into a spiking network, or distil a spiking student from it online.')
@@ -192,7 +192,10 @@ def convert_parser() -> argparse.ArgumentParser:
     p.add_argument('--calibration_windows', type=int, default=64, help='convert: windows of --seq_len tokens to calibrate on')
     p.add_argument('--seq_len', type=int, default=64, help='convert: tokens per calibration window')
     p.add_argument('--time_steps', type=int, help="convert: T, instead of the model yaml's")
+    p.add_argument('--burst', type=int, default=8, help='convert: spikes a neuron may fire in one time step (1: plain IF neurons)')
+    p.add_argument('--spike_cost', type=float, default=1e-3, help='convert: calibration weight of spikes against rounding error (0: least error)')
     p.add_argument('--resume', action='store_true', help='distill: continue from OUTPUT/last')
+    p.add_argument('--register_task', help='register the result as this task\'s generative expert (measured against the ANN) for snn-agent and the chat')
     add_config_args(p)
     return p
 
@@ -208,18 +211,25 @@ def _convert(args):
     texts = [r[0] if isinstance(r, tuple) else r for r in read_records(data, args.data_format or cfg.data.format)]
     if args.method == 'convert':
         model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts, seq_len=args.seq_len,
-                                   max_windows=args.calibration_windows)
+                                   max_windows=args.calibration_windows, burst=args.burst, spike_cost=args.spike_cost)
         print(cv.report_text(report))
         print(f"saved: {args.output_snn_path} (report: {Path(args.output_snn_path)/'conversion_report.json'})")
     else:
         m = cv.distill(args.ann_model_path, args.output_snn_path, cfg, texts, resume=args.resume)
         print(f"saved: {Path(args.output_snn_path)/'last'} (val_ppl {m.get('val_ppl', float('nan')):.4g})")
+    if args.register_task:
+        folder = Path(args.output_snn_path)/('last' if args.method == 'distill' else '')
+        from snn_chat.agent import register_converted
+        from snn_chat.container import Container
+        e = register_converted(folder, args.ann_model_path, args.register_task, texts, cfg, Container(cfg).registry)
+        print(f"registered for '{args.register_task}': accuracy (agreement with the ANN) {e.metrics['accuracy']:.3f}, "
+              f"{e.metrics['energy_uj']:.3f} µJ vs {e.metrics['ann_energy_uj']:.3f} µJ per window")
 
 def convert_main(argv=None):
     "Console script `snn-convert`."
     _console(_convert, convert_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #6853b728
+# %% ../nbs/20_cli.ipynb #bb7603d1
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -271,7 +281,7 @@ def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #17a48e58
+# %% ../nbs/20_cli.ipynb #99f8b3e8
 def chat_ui_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')

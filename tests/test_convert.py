@@ -42,8 +42,10 @@ def sources(tmp_path_factory):
 def test_convert_then_distill(sources, tmp_path, fmt):
     d, hf, st, gg = sources
     path = st if fmt == 'safetensors' else gg
-    code, out, err = run('--method', 'convert', '--ann_model_path', path, '--snn_model_config', d / 'tiny.yaml', '--output_snn_path', tmp_path / 'conv')
+    code, out, err = run('--method', 'convert', '--ann_model_path', path, '--snn_model_config', d / 'tiny.yaml', '--output_snn_path', tmp_path / 'conv',
+                         '--register_task', 'tiny echo', '--override_config', f'paths.runs_dir={tmp_path / "runs"}')
     assert code == 0, err
+    assert "registered for 'tiny echo'" in out
     assert 'mapped: 21 tensors' in out and 'missing: none; mismatched: none' in out
     report = json.loads((tmp_path / 'conv' / 'conversion_report.json').read_text())
     assert report['format'] == fmt and report['calibration']['windows'] > 0
@@ -54,6 +56,13 @@ def test_convert_then_distill(sources, tmp_path, fmt):
     assert r.returncode == 0, r.stderr
     m = json.loads(r.stdout)
     assert m['kind'] == 'lm' and m['avg_spikes_per_sample'] > 0 and m['energy_uj'] > 0 and m['ann_energy_uj'] > 0
+    # ... and snn-agent answers with it
+    r = subprocess.run([str(BIN / 'snn-agent'), '--json', '--task_description', 'tiny echo', '--prompt', 'Spikes are',
+                        '--override_config', f'paths.runs_dir={tmp_path / "runs"}', '--override_config', 'agent.min_accuracy=0.0',
+                        '--override_config', 'agent.max_new_tokens=4'], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    a = json.loads(r.stdout)
+    assert a['expert'] == str(tmp_path / 'conv') and a['learned'] is False and a['energy']['spikes'] > 0
     code, out, err = run('--method', 'distill', '--ann_model_path', path, '--output_snn_path', tmp_path / 'dist',
                          *[a for o in STUDENT for a in ('--override_config', o)])
     assert code == 0, err
