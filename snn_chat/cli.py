@@ -8,16 +8,16 @@ __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_pa
            'convert_parser', 'convert_main', 'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main',
            'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser', 'langchain_ui_main']
 
-# %% ../nbs/20_cli.ipynb #896c211e
+# %% ../nbs/20_cli.ipynb #ca373afb
 import argparse, sys
 
-# %% ../nbs/20_cli.ipynb #5f6eb9b8
+# %% ../nbs/20_cli.ipynb #7c612337
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
     sys.exit(run_cli(command, parser(), argv))
 
-# %% ../nbs/20_cli.ipynb #89a57ffe
+# %% ../nbs/20_cli.ipynb #a41ae457
 def config_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-config', description='Print the merged configuration (defaults ← --config ← --model_config ← --override_config).')
@@ -37,7 +37,7 @@ def config_main(argv=None):
     "Console script `snn-config`."
     _console(_config, config_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #3fabb73d
+# %% ../nbs/20_cli.ipynb #4140e2c7
 def demo_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-demo', description='Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.')
@@ -56,7 +56,7 @@ def demo_main(argv=None):
     "Console script `snn-demo`."
     _console(_demo, demo_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #0396e493
+# %% ../nbs/20_cli.ipynb #5a417125
 def train_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-train', description='Train a spiking language model or classifier (standard or distillation).')
@@ -78,7 +78,7 @@ def train_main(argv=None):
     "Console script `snn-train` (and `python -m snn_chat.train`)."
     _console(_train, train_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #31873a5e
+# %% ../nbs/20_cli.ipynb #558c55b8
 def agent_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-agent', description='Answer with the best spiking expert for a task, distilling one from the teacher when none exists.')
@@ -103,7 +103,7 @@ def agent_main(argv=None):
     "Console script `snn-agent`."
     _console(_agent, agent_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #58b7b867
+# %% ../nbs/20_cli.ipynb #5c2f87e1
 def distill_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-distill', description="Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.")
@@ -147,7 +147,7 @@ def benchmark_main(argv=None):
     "Console script `snn-benchmark`."
     _console(_benchmark, benchmark_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #fd8ea066
+# %% ../nbs/20_cli.ipynb #6714005d
 def evolve_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='snn-evolve', description="Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; keep what helps, restore what does not.")
     p.add_argument('--task_description', required=True, help='the task, e.g. 感情分析')
@@ -179,7 +179,7 @@ def evolve_main(argv=None):
     "Console script `snn-evolve`."
     _console(_evolve, evolve_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #2d9fbd13
+# %% ../nbs/20_cli.ipynb #95bf4c16
 def convert_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-convert', description='Convert an ANN (Llama family, .safetensors or .gguf) into a spiking network, or distil a spiking student from it online.')
@@ -201,14 +201,13 @@ def convert_parser() -> argparse.ArgumentParser:
 
 def _convert(args):
     from pathlib import Path
-    from snn_chat.config import load_config, project_root
-    from snn_chat.data import read_records
+    from snn_chat.config import load_config
+    from snn_chat.data import read_texts
+    from snn_chat.train import data_file
     from snn_chat import convert as cv
     overrides = list(args.override_config) + ([f'model.time_steps={args.time_steps}'] if args.time_steps else [])
     cfg = load_config(args.config, args.snn_model_config or args.model_config, overrides)
-    data = Path(args.data_path or cfg.data.path)
-    data = data if data.is_absolute() or data.exists() else project_root()/data
-    texts = [r[0] if isinstance(r, tuple) else r for r in read_records(data, args.data_format or cfg.data.format)]
+    texts = list(read_texts(data_file(cfg, args.data_path), args.data_format or cfg.data.format))
     if args.method == 'convert':
         model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts, seq_len=args.seq_len,
                                    max_windows=args.calibration_windows, burst=args.burst, spike_cost=args.spike_cost)
@@ -229,7 +228,7 @@ def convert_main(argv=None):
     "Console script `snn-convert`."
     _console(_convert, convert_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #bb7603d1
+# %% ../nbs/20_cli.ipynb #0a181d04
 def build_kb_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-build-kb', description='Index doc/ and the agent memory into runs/vector_store, or search it (--query).')
@@ -281,7 +280,7 @@ def planner_main(argv=None):
     "Console script `snn-planner`."
     _console(_planner, planner_parser, argv)
 
-# %% ../nbs/20_cli.ipynb #99f8b3e8
+# %% ../nbs/20_cli.ipynb #8c6ffe5a
 def chat_ui_parser() -> argparse.ArgumentParser:
     from snn_chat.config import add_config_args
     p = argparse.ArgumentParser(prog='snn-chat-ui', description='The snn_chat web chat (Gradio).')

@@ -6,9 +6,10 @@
 __all__ = ['NAME_MAP', 'ConvertError', 'LlamaShape', 'SourceModel', 'read_safetensors', 'read_gguf', 'open_model', 'unpermute',
            'spike_counts', 'simulate_if', 'SpikeDriven', 'LlamaSpikingConfig', 'Attention', 'LlamaBlock', 'rms_norm',
            'SpikingLlama', 'config_for', 'map_weights', 'report_text', 'clip_factors', 'calibrate', 'write_gguf',
-           'tiny_llama', 'check_sizes', 'save_source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
+           'tiny_llama', 'check_sizes', 'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert',
+           'load_ann', 'distill']
 
-# %% ../nbs/07_convert.ipynb #9653e217
+# %% ../nbs/07_convert.ipynb #0a0d5ec7
 import json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -20,7 +21,7 @@ from .config import SnnChatError, atomic_write, staging_folder, swap_in
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
 
-# %% ../nbs/07_convert.ipynb #cd48af50
+# %% ../nbs/07_convert.ipynb #1a894c16
 class ConvertError(SnnChatError):
     "A model file or model config cannot be converted; the message says which and why."
 
@@ -39,7 +40,7 @@ class LlamaShape:
     tie_embeddings: bool = False
 
 class SourceModel:
-    "A model file opened for reading: `arch`, `shape` (a `LlamaShape`), `names`, `shape_of(name)`, `tensor(name)`, `tokenizer_dir`."
+    "A model file opened for reading: `arch`, `shape` (a `LlamaShape`), `names`, `shape_of(name)`, `tensor(name)`."
     def __init__(self, path:Path, fmt:str, arch:str, shape:LlamaShape, shapes:dict, read):
         self.path, self.fmt, self.arch, self.shape, self.shapes, self._read = path, fmt, arch, shape, shapes, read
     @property
@@ -104,7 +105,7 @@ def open_model(path) -> SourceModel:
     if path.suffix == '.safetensors': return read_safetensors(path)
     raise ConvertError(f"{path}: expected a .safetensors or .gguf file")
 
-# %% ../nbs/07_convert.ipynb #557b03ca
+# %% ../nbs/07_convert.ipynb #d8e35517
 NAME_MAP = [  # (ours, Hugging Face safetensors, GGUF, GGUF transform)
     ('embed.weight', 'model.embed_tokens.weight', 'token_embd.weight', None),
     ('norm', 'model.norm.weight', 'output_norm.weight', None),
@@ -127,7 +128,7 @@ def unpermute(w:Tensor, n_heads:int) -> Tensor:
 def _permute(w:Tensor, n_heads:int) -> Tensor:   # llama.cpp's direction (used to write test GGUF files)
     return w.reshape(n_heads, 2, w.shape[0] // n_heads // 2, *w.shape[1:]).transpose(1, 2).reshape(w.shape)
 
-# %% ../nbs/07_convert.ipynb #0db85b19
+# %% ../nbs/07_convert.ipynb #e830c5ca
 def spike_counts(x:Tensor, theta:Tensor, T:int, burst:int=1) -> Tensor:
     "Spikes (signed counts) of IF neurons with threshold `theta`, half-way start, subtractive reset and up to `burst` spikes per step, over `T` steps of constant input `x`."
     return torch.clamp(torch.floor(x * (T / theta) + 0.5), -burst * T, burst * T)
@@ -162,7 +163,7 @@ class SpikeDriven(nn.Linear):
         spikes = int(spike_counts(x, self.threshold, self.T, self.burst).abs().sum())
         return LayerOps(name, 'synapse', spikes=spikes, neuron_steps=x.numel() * self.T, sops=spikes * self.out_features, ann_macs=ann)
 
-# %% ../nbs/07_convert.ipynb #785c62c8
+# %% ../nbs/07_convert.ipynb #b7e5b5d4
 @dataclass
 class LlamaSpikingConfig(LlamaShape):
     "The architecture of a converted Llama (the source's `LlamaShape`) and its neurons."
@@ -230,7 +231,7 @@ class SpikingLlama(SpikingModel):
             x = x + b.down(F.silu(b.gate(h)) * b.up(h))
         return self.head(rms_norm(x, self.norm, c.rms_eps))
 
-# %% ../nbs/07_convert.ipynb #6fc82185
+# %% ../nbs/07_convert.ipynb #42001164
 def config_for(src:SourceModel, time_steps:int, spiking:bool=True, burst:int=1) -> LlamaSpikingConfig:
     "The spiking counterpart's config: the source's sizes, our neurons."
     return LlamaSpikingConfig(**asdict(src.shape), time_steps=time_steps, spiking=spiking, burst=burst, source=str(src.path))
@@ -284,7 +285,7 @@ def report_text(r:dict, brief:bool=False) -> str:
     if not r['missing'] and not r['mismatched']: lines.append("missing: none; mismatched: none")
     return '\n'.join(lines)
 
-# %% ../nbs/07_convert.ipynb #2aef832c
+# %% ../nbs/07_convert.ipynb #ebaec3ce
 def clip_factors(burst:int) -> Tensor:
     "The candidate factors on a channel's max: 1, 2^-1/2, 2^-1, … down to 1/(4·burst)."
     return torch.tensor([2 ** (-j / 2) for j in range(2 * int(math.log2(burst)) + 5)])
@@ -313,7 +314,7 @@ def calibrate(model:SpikingLlama, batches:list, spike_cost:float=1e-3, max_rows:
         m.threshold.copy_(best * cmax); chosen[name] = round(best.mean().item(), 4)
     return chosen
 
-# %% ../nbs/07_convert.ipynb #fce41961
+# %% ../nbs/07_convert.ipynb #74860c07
 def write_gguf(hf_model, path, qtype:str='Q8_0') -> Path:
     "Write a Hugging Face Llama as a GGUF file the way llama.cpp lays it out (names, q/k permutation, quantised matrices)."
     import gguf
@@ -344,7 +345,7 @@ def tiny_llama(vocab_size:int=300, seed:int=0, tie:bool=False):
     return LlamaForCausalLM(LlamaConfig(vocab_size=vocab_size, hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
                                         num_key_value_heads=2, max_position_embeddings=128, rope_theta=10000.0, tie_word_embeddings=tie)).eval()
 
-# %% ../nbs/07_convert.ipynb #aa9593e9
+# %% ../nbs/07_convert.ipynb #a5b1874d
 def check_sizes(src:SourceModel, model_cfg:dict, path='the model config'):
     "Refuse a model yaml whose sizes differ from the source's (conversion keeps the architecture)."
     s, m = src.shape, model_cfg
@@ -371,13 +372,21 @@ def save_source_tokenizer(src:SourceModel, folder) -> bool:
     for f in files: shutil.copy(f, folder/f.name)
     return any(f.name == 'tokenizer.json' for f in files)
 
+def source_tokenizer(src:SourceModel, folder, fallback:str='byte'):
+    "The source's tokenizer (saved into `folder`), else the `fallback` tokenizer (saved there too); refused if it has more tokens than the model."
+    from snn_chat.data import load_tokenizer
+    if save_source_tokenizer(src, folder): tok = load_tokenizer(folder)
+    else: tok = load_tokenizer(fallback); tok.save(folder)
+    if tok.vocab_size > src.shape.vocab_size: raise ConvertError(f"the tokenizer has {tok.vocab_size} tokens, the model only {src.shape.vocab_size}")
+    return tok
+
 def text_batches(tok, texts:list, seq_len:int, max_windows:int, batch_size:int=8) -> list:
     "Token windows `[B, seq_len]` of `texts` in the source's vocabulary, for calibration and evaluation."
     from snn_chat.train import lm_windows
     w = lm_windows(texts, tok, seq_len)[:max_windows]
     return [w[i:i + batch_size, :-1] for i in range(0, len(w), batch_size)]
 
-def convert(ann_path, output, model_cfg:dict, calibration_texts:list, tokenizer=None, seq_len:int=64, max_windows:int=64,
+def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:int=64, max_windows:int=64,
             burst:int=8, spike_cost:float=1e-3, log=print) -> tuple:
     "Convert the ANN in `ann_path` into a calibrated `SpikingLlama` saved at `output`; (model, report)."
     src = open_model(ann_path)
@@ -391,13 +400,7 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, tokenizer=
         raise
     log(f"mapped {len(report['mapped'])} tensors in {time.monotonic() - t0:.1f} s")
     tmp = staging_folder(out)
-    has_tok = save_source_tokenizer(src, tmp)
-    if tokenizer is None:
-        from snn_chat.data import load_tokenizer
-        tokenizer = load_tokenizer(tmp) if has_tok else load_tokenizer('byte')
-    if tokenizer.vocab_size > src.shape.vocab_size: raise ConvertError(f"the tokenizer has {tokenizer.vocab_size} tokens, the model only {src.shape.vocab_size}")
-    if not has_tok: tokenizer.save(tmp)
-    batches = text_batches(tokenizer, calibration_texts, seq_len, max_windows)
+    batches = text_batches(source_tokenizer(src, tmp), calibration_texts, seq_len, max_windows)
     if model.c.spiking:
         if not batches: raise ConvertError("no calibration text: give sentences to set the neurons' thresholds")
         t0 = time.monotonic(); clips = calibrate(model, batches, spike_cost)
@@ -408,7 +411,7 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, tokenizer=
     swap_in(tmp, out)
     return model, report
 
-# %% ../nbs/07_convert.ipynb #2de0767b
+# %% ../nbs/07_convert.ipynb #b54e5a72
 def load_ann(path) -> tuple:
     "(the ANN of `path` as an exact-mode `SpikingLlama`, its `SourceModel`) for use as a teacher."
     src = open_model(path)
@@ -418,13 +421,11 @@ def load_ann(path) -> tuple:
 
 def distill(ann_path, output, cfg, texts:list, resume:bool=False, progress:bool=True, log=print) -> dict:
     "Train the spiking student of `cfg.model` on the ANN's logits over `texts`, online; the last epoch's metrics."
-    from snn_chat.data import load_tokenizer
     from snn_chat.models import SpikingConfig
     from snn_chat.train import TensorDict, fit, lm_windows, split
     teacher, src = load_ann(ann_path)
-    out = Path(output); tokdir = out/'source_tokenizer'
-    tok = load_tokenizer(tokdir) if save_source_tokenizer(src, tokdir) else load_tokenizer(cfg.data.tokenizer)
-    if tok.vocab_size > src.shape.vocab_size: raise ConvertError(f"the tokenizer has {tok.vocab_size} tokens, the model only {src.shape.vocab_size}")
+    out = Path(output)
+    tok = source_tokenizer(src, out/'source_tokenizer', cfg.data.tokenizer)
     windows = lm_windows(texts, tok, cfg.data.max_seq_len)
     if len(windows) < 4: raise ConvertError(f"only {len(windows)} windows of {cfg.data.max_seq_len} tokens in the text; give more text")
     train_ds, val_ds = split(TensorDict(input_ids=windows), cfg.data.val_fraction, cfg.seed)

@@ -7,15 +7,15 @@ __all__ = ['ASPECTS', 'RESULT', 'yaml_scalar', 'set_yaml_value', 'edit_config_te
            'check_change', 'shortfalls', 'describe', 'Proposal', 'propose', 'decide', 'config_fingerprint',
            'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
 
-# %% ../nbs/16a_evolution.ipynb #c7ad972c
-import copy, hashlib, io, json
+# %% ../nbs/16a_evolution.ipynb #7c434ede
+import contextlib, copy, hashlib, io, json
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
 from .config import (Config, ConfigError, SnnChatError, atomic_write, check_type, file_lock, flat_keys, load_config,
                              merge, parse_yaml, project_root, read_yaml)
 
-# %% ../nbs/16a_evolution.ipynb #84a167ff
+# %% ../nbs/16a_evolution.ipynb #2842a62f
 _KEY = re.compile(r'^(?P<indent> *)(?P<key>[^\s#:\'"-][^:#]*?) *:(?P<rest>[^\n\r]*)(?P<eol>\r?\n)?$')
 
 def _content(line): s = line.strip(); return bool(s) and not s.startswith('#')
@@ -89,8 +89,10 @@ def edit_config_text(text:str, key:str, value, source:str='<config>') -> str:
     if parse_yaml(new, source) != expected: raise ConfigError(f"{source}: setting '{key}' would change more than that key; the file was not written")
     return new
 
-# %% ../nbs/16a_evolution.ipynb #24c2549a
-ASPECTS = {'accuracy': 'accuracy', 'spikes': 'avg_spikes_per_sample', 'latency': 'avg_latency_ms'}   # aspect -> metric
+# %% ../nbs/16a_evolution.ipynb #d89c23cf
+ASPECTS = {'accuracy': ('accuracy', 'target_accuracy', -1),                 # aspect -> (metric, its target in evolution.*,
+           'spikes': ('avg_spikes_per_sample', 'target_spikes', 1),          #            +1 where lower is better, -1 where higher)
+           'latency': ('avg_latency_ms', 'target_latency_ms', 1)}
 
 class EvolutionError(SnnChatError):
     "The evolution loop cannot go on; the message says why and what to do."
@@ -139,13 +141,11 @@ def check_change(knobs:dict, cfg:Config, key:str, value):
     if not k.min <= value <= k.max: raise EvolutionError(f"{key}={value!r} is outside its bounds [{k.min:g}, {k.max:g}] (evolution.knobs)")
     return value
 
-# %% ../nbs/16a_evolution.ipynb #645159f9
+# %% ../nbs/16a_evolution.ipynb #03925fde
 def shortfalls(m:dict, cfg:Config) -> dict:
     "Aspect -> relative distance from its target (> 0: short of it), for the aspects `m` measures; weakest first."
-    e, out = cfg.evolution, {}
-    if m.get('accuracy') is not None: out['accuracy'] = (e.target_accuracy - m['accuracy']) / e.target_accuracy
-    if m.get('avg_spikes_per_sample') is not None: out['spikes'] = (m['avg_spikes_per_sample'] - e.target_spikes) / e.target_spikes
-    if m.get('avg_latency_ms') is not None: out['latency'] = (m['avg_latency_ms'] - e.target_latency_ms) / e.target_latency_ms
+    e = cfg.evolution
+    out = {a: sign * (m[k] - e[t]) / e[t] for a, (k, t, sign) in ASPECTS.items() if m.get(k) is not None}
     unusable = m.get('accuracy') is not None and m['accuracy'] < cfg.agent.min_accuracy
     return dict(sorted(out.items(), key=lambda kv: (not (unusable and kv[0] == 'accuracy'), -kv[1])))
 
@@ -156,7 +156,7 @@ def describe(m:dict) -> str:
     if m.get('avg_latency_ms') is not None: parts.append(f"{m['avg_latency_ms']:.2f} ms/sample")
     return ', '.join(parts)
 
-# %% ../nbs/16a_evolution.ipynb #ace2c705
+# %% ../nbs/16a_evolution.ipynb #6b881f5b
 @dataclass
 class Proposal:
     "One change: which key, from what, to what, for which aspect, and why."
@@ -202,7 +202,7 @@ def propose(knobs:dict, cfg:Config, history:list, measured:dict) -> Proposal|Non
             return Proposal(key, cur, new, aspect, f"{aspect} is the weakest aspect ({short_txt}); {key} {cur:g} → {new:g}: {k.why}{hist}")
     return None
 
-# %% ../nbs/16a_evolution.ipynb #2327606e
+# %% ../nbs/16a_evolution.ipynb #6849d772
 def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
     "(keep?, why) for a measurement `after` a change against `before`, by `evolution.keep_rule`."
     e = cfg.evolution
@@ -219,7 +219,7 @@ def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
            + ('kept (' + ' and '.join(n for n, ok in (('seed rule', seed), ('Pareto', pareto)) if ok) + ')' if keep else f"reverted ({e.keep_rule} does not hold)"))
     return keep, why
 
-# %% ../nbs/16a_evolution.ipynb #930b0f7c
+# %% ../nbs/16a_evolution.ipynb #2a5f0049
 def config_fingerprint(cfg:Config) -> str:
     "A short hash of the merged settings (layout and comments do not count)."
     return hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
@@ -239,7 +239,7 @@ def measure_config(task:str, config_path, model_config=None, overrides=(), data_
     atomic_write(Path(output_dir)/RESULT, json.dumps(out, ensure_ascii=False, indent=1))
     return out
 
-# %% ../nbs/16a_evolution.ipynb #a77d4dd1
+# %% ../nbs/16a_evolution.ipynb #ef41c7d5
 def _sha(b:bytes) -> str: return hashlib.sha256(b).hexdigest()
 
 def _metrics(m:dict) -> dict: return {k: m.get(k) for k in ('accuracy', 'avg_spikes_per_sample', 'energy_uj', 'avg_latency_ms', 'gold_accuracy')}
@@ -318,35 +318,34 @@ class Evolution:
         cycle = self._next_cycle()
         self.c.memory.log('EVOLUTION_STARTED', {'task': self.spec.name, 'cycle': cycle, 'baseline': True})
         result = self.measure(cycle)
-        row = dict(cycle=cycle, task=self.spec.name, decision='baseline', key=None, old=None, new=None, aspect=None, reason='the config as it was',
-                   before=None, after=_metrics(result['entry']['metrics']), why='', config_fingerprint=result['config_fingerprint'],
-                   data=self.data_path, model_path=result['entry']['model_path'], notebook=str(self.dir/f'cycle-{cycle:03d}.ipynb'))
+        row = self._row(dict(cycle=cycle, task=self.spec.name, data=self.data_path), 'baseline', _metrics(result['entry']['metrics']), '',
+                        result['config_fingerprint'], result['entry']['model_path'])
         self._register(result, row); self._record(row)
         return row['after']
 
     # -- one cycle -------------------------------------------------------------
-    def apply(self, key:str, value) -> bytes:
-        "Back up the config file, then set `key` (whitelisted, in bounds) in it; returns the bytes written."
-        value = check_change(self.knobs, self.config(), key, value)
+    def apply(self, p:Proposal, before:dict|None=None) -> dict:
+        "Back up the config file, then make the change `p` (whitelisted, in bounds) in it; the journal of the cycle."
+        cfg = self.config()
+        value = check_change(self.knobs, cfg, p.key, p.new)
         old = self.config_path.read_bytes()
-        new = edit_config_text(old.decode('utf-8'), key, value, str(self.config_path)).encode('utf-8')
-        merged = merge(self.config().to_dict(), parse_yaml(new.decode('utf-8')) or {}, str(self.config_path))   # key and type checks
-        if Config(merged)[key] != value: raise EvolutionError(f"{key}: the edit would not take effect")
+        new = edit_config_text(old.decode('utf-8'), p.key, value, str(self.config_path)).encode('utf-8')
+        merged = merge(cfg.to_dict(), parse_yaml(new.decode('utf-8')) or {}, str(self.config_path))   # key and type checks
+        if Config(merged)[p.key] != value: raise EvolutionError(f"{p.key}: the edit would not take effect")
         atomic_write(self.bak, old)
-        self._journal(**{**self._state, 'state': 'applying', 'before_sha': _sha(old), 'after_sha': _sha(new)})
+        j = self._journal(cycle=self._next_cycle(), task=self.spec.name, config=str(self.config_path), backup=str(self.bak), proposal=asdict(p),
+                          before=before, data=self.data_path, state='applying', before_sha=_sha(old), after_sha=_sha(new))
         atomic_write(self.config_path, new)
-        return new
+        return j
 
     def cycle(self, p:Proposal, before:dict) -> dict:
         "Apply `p`, measure, decide, and record; the history row."
         cycle = self._next_cycle()
-        self._state = dict(cycle=cycle, task=self.spec.name, config=str(self.config_path), backup=str(self.bak), proposal=asdict(p),
-                           before=before, data=self.data_path)
         self.c.memory.log('EVOLUTION_STARTED', {'task': self.spec.name, 'cycle': cycle, 'aspect': p.aspect, 'proposal': asdict(p)})
         self.log(f"cycle {cycle}: {p.reason}")
-        self.apply(p.key, p.new)
+        j = self.apply(p, before)
         self.c.memory.log('EVOLUTION_APPLIED', {'task': self.spec.name, 'cycle': cycle, 'file': str(self.config_path), 'key': p.key, 'old': p.old, 'new': p.new})
-        j = self._journal(**{**json.loads(self.journal_path.read_text()), 'state': 'verifying'})
+        j = self._journal(**{**j, 'state': 'verifying'})
         try: result = self.measure(cycle)
         except Exception as e:                  # the notebook failed (e.g. a setting that cannot train): a rejected change
             result = {'error': f"{type(e).__name__}: {str(e)[-500:]}"}
@@ -354,20 +353,22 @@ class Evolution:
             self.recover(); raise
         return self._conclude(j, result)
 
+    def _row(self, j:dict, decision:str, after:dict|None, why:str, fp:str|None=None, model_path:str|None=None, notebook:bool=True) -> dict:
+        "A history row for the cycle `j` describes (its cycle, task, data, and proposal and `before` if it had them)."
+        p = j.get('proposal') or {}
+        return dict(cycle=j['cycle'], task=j['task'], decision=decision, key=p.get('key'), old=p.get('old'), new=p.get('new'),
+                    aspect=p.get('aspect'), reason=p.get('reason', 'the config as it was'), before=j.get('before'), after=after, why=why,
+                    config_fingerprint=fp, data=j['data'], model_path=model_path,
+                    notebook=str(self.dir/f"cycle-{j['cycle']:03d}.ipynb") if notebook else None)
+
     def _conclude(self, j:dict, result:dict) -> dict:
-        p, before = Proposal(**j['proposal']), j['before']
-        if 'error' in result: keep, why, after, fp = False, f"failed: {result['error']}", None, None
+        if 'error' in result: decision, after, why, fp = 'failed', None, f"failed: {result['error']}", None
         else:
-            fp = result['config_fingerprint']
-            if fp != config_fingerprint(self.config()):
-                keep, why, after = False, "the measurement is not of the edited config (fingerprints differ)", _metrics(result['entry']['metrics'])
-            else:
-                after = _metrics(result['entry']['metrics'])
-                keep, why = decide(before, after, self.c.cfg)
-        row = dict(cycle=j['cycle'], task=j['task'], decision='kept' if keep else 'failed' if 'error' in result else 'reverted',
-                   key=p.key, old=p.old, new=p.new, aspect=p.aspect, reason=p.reason, before=before, after=after, why=why,
-                   config_fingerprint=fp if keep else None, data=j['data'], model_path=result.get('entry', {}).get('model_path'),
-                   notebook=str(self.dir/f"cycle-{j['cycle']:03d}.ipynb"))
+            after, fp = _metrics(result['entry']['metrics']), result['config_fingerprint']
+            if fp != config_fingerprint(self.config()): keep, why = False, "the measurement is not of the edited config (fingerprints differ)"
+            else: keep, why = decide(j['before'], after, self.c.cfg)
+            decision = 'kept' if keep else 'reverted'
+        row = self._row(j, decision, after, why, fp if decision == 'kept' else None, result.get('entry', {}).get('model_path'))
         self._journal(**{**j, 'state': 'concluding', 'row': row, 'result': result})
         return self._finish(self._read_journal())
 
@@ -404,10 +405,7 @@ class Evolution:
             self.log(f"cycle {j['cycle']} was interrupted after its measurement: concluding it")
             return self._conclude(j, json.loads(res.read_text(encoding='utf-8')))
         self.log(f"cycle {j['cycle']} was interrupted while {j.get('state')}: restoring {self.config_path.name} from {Path(j['backup']).name}")
-        p = j['proposal']
-        row = dict(cycle=j['cycle'], task=j['task'], decision='interrupted', key=p['key'], old=p['old'], new=p['new'], aspect=p['aspect'],
-                   reason=p['reason'], before=j['before'], after=None, why=f"interrupted while {j.get('state')}; config restored",
-                   config_fingerprint=None, data=j['data'], model_path=None, notebook=None)
+        row = self._row(j, 'interrupted', None, f"interrupted while {j.get('state')}; config restored", notebook=False)
         return self._finish({**j, 'row': row})
 
     # -- the run ----------------------------------------------------------------
@@ -424,9 +422,9 @@ class Evolution:
     def run(self, cycles:int=1, initial:dict|None=None) -> list:
         "Recover, then up to `cycles` cycles; returns the rows of this run."
         self.dir.mkdir(parents=True, exist_ok=True)
-        try: lock = file_lock(self.dir/'evolve.lock', timeout=2); lock.__enter__()
-        except SnnChatError: raise EvolutionError(f"another snn-evolve is running on {self.dir}") from None
-        try:
+        with contextlib.ExitStack() as held:
+            try: held.enter_context(file_lock(self.dir/'evolve.lock', timeout=2))
+            except SnnChatError: raise EvolutionError(f"another snn-evolve is running on {self.dir}") from None
             rows, r = [], self.recover()
             if r: rows.append(r)
             if cycles <= 0: return rows
@@ -439,9 +437,8 @@ class Evolution:
                 row = self.cycle(p, before); rows.append(row)
                 if row['decision'] == 'kept': before = row['after']
             return rows
-        finally: lock.__exit__(None, None, None)
 
-# %% ../nbs/16a_evolution.ipynb #39348c67
+# %% ../nbs/16a_evolution.ipynb #b41c9391
 def cycle_table(rows:list) -> str:
     "A markdown table of history rows."
     head = '| cycle | change | aspect | accuracy | spikes/sample | energy µJ/sample | decision |\n|---|---|---|---|---|---|---|'

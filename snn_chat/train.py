@@ -6,10 +6,10 @@
 __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'encode_texts', 'labeled_examples', 'split', 'TeacherStore',
            'save_teacher_store', 'load_teacher_store', 'build_lm_store', 'kd_lm_loss', 'kd_soft_label_loss',
            'FiringRates', 'hard_labels', 'batch_loss', 'lr_at', 'optimizer_state', 'load_optimizer_state',
-           'save_checkpoint', 'checkpoint_folder', 'Runtime', 'start_runtime', 'evaluate', 'fit', 'prepare_data',
-           'train']
+           'save_checkpoint', 'checkpoint_folder', 'Runtime', 'start_runtime', 'evaluate', 'fit', 'data_file',
+           'prepare_data', 'train']
 
-# %% ../nbs/05_train.ipynb #031d98dd
+# %% ../nbs/05_train.ipynb #dcfa2574
 import json, math, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +22,11 @@ from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
 from tqdm import tqdm
 from .config import Config, SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
-from .data import DataError, load_tokenizer, read_records, train_bpe
+from .data import DataError, load_tokenizer, read_records, read_texts, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
 
-# %% ../nbs/05_train.ipynb #d65593fe
+# %% ../nbs/05_train.ipynb #4ff3993a
 class TensorDict(Dataset):
     "Examples as rows of equally long tensors: `ds[i]` is a dict of the i-th rows."
     def __init__(self, **tensors):
@@ -70,7 +70,7 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     k = min(max(1, round(n * val_fraction)), n - 1)
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
-# %% ../nbs/05_train.ipynb #92d6df19
+# %% ../nbs/05_train.ipynb #52de212b
 STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
 
 @dataclass
@@ -113,7 +113,7 @@ def load_teacher_store(folder) -> TeacherStore:
     tensors = {k: v.long() if k in ('input_ids', 'topk_indices') else v.float() for k, v in tensors.items()}
     return TeacherStore(manifest['kind'], tensors, manifest['meta'], load_tokenizer(folder/'tokenizer'))
 
-# %% ../nbs/05_train.ipynb #379682b9
+# %% ../nbs/05_train.ipynb #4b3d26d3
 @torch.no_grad()
 def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
                    windows:Tensor, # [N, L+1] token windows
@@ -126,7 +126,7 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
                                                        topk_indices=torch.cat(indices)), tokenizer, dict(meta or {}, top_k=k))
 
-# %% ../nbs/05_train.ipynb #b25b4f44
+# %% ../nbs/05_train.ipynb #3d5209a8
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
                topk_values:Tensor, topk_indices:Tensor, # teacher top-k [B, L, k]
                temperature:float) -> Tensor:
@@ -140,7 +140,7 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
     logp_s = F.log_softmax(logits / temperature, -1)
     return (soft * (soft.clamp_min(1e-12).log() - logp_s)).sum(-1).mean() * temperature ** 2
 
-# %% ../nbs/05_train.ipynb #1f92dcd2
+# %% ../nbs/05_train.ipynb #5061808e
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
@@ -154,12 +154,12 @@ class FiringRates:
     def close(self):
         for h in self.hooks: h.remove()
 
-# %% ../nbs/05_train.ipynb #67cbf294
+# %% ../nbs/05_train.ipynb #d8fd491a
 def hard_labels(batch:dict) -> Tensor:
     "A classifier batch's labels: the data's own, else the argmax of the teacher's soft labels."
     return batch['labels'] if 'labels' in batch else batch['soft_labels'].argmax(-1)
 
-# %% ../nbs/05_train.ipynb #47a77870
+# %% ../nbs/05_train.ipynb #ca6336f7
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
     kd_cfg = cfg.training.distillation
@@ -177,14 +177,14 @@ def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
     loss = ce if kd is None else kd_cfg.kd_weight * kd + kd_cfg.ce_weight * ce
     return loss, {'ce': ce.item(), **({'kd': kd.item()} if kd is not None else {})}
 
-# %% ../nbs/05_train.ipynb #05d6f268
+# %% ../nbs/05_train.ipynb #142f1990
 def lr_at(step:int, total:int, peak:float, warmup:int, min_ratio:float) -> float:
     "Learning rate at `step` (0-based) of `total`."
     if step < warmup: return peak * (step + 1) / warmup
     progress = min(1.0, (step - warmup) / max(1, total - warmup))
     return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
 
-# %% ../nbs/05_train.ipynb #bcd77dfc
+# %% ../nbs/05_train.ipynb #9f3df6cf
 def optimizer_state(opt:torch.optim.Optimizer) -> tuple[dict, list]:
     "The optimizer's tensors (for safetensors) and its JSON-able parameter groups."
     sd = opt.state_dict()
@@ -212,7 +212,7 @@ def checkpoint_folder(folder) -> Path|None:
     "The complete checkpoint at `folder`, or the previous one if a save was cut off between its renames."
     return complete_folder(folder, 'trainer_state.json')
 
-# %% ../nbs/05_train.ipynb #02a8ca8e
+# %% ../nbs/05_train.ipynb #8dabe35b
 @dataclass
 class Runtime:
     "Where this process runs: its rank, the number of processes, and its device."
@@ -232,7 +232,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     if cuda: torch.cuda.set_device(local)
     return Runtime(dist.get_rank(), dist.get_world_size(), torch.device(f'cuda:{local}') if cuda else torch.device('cpu'))
 
-# %% ../nbs/05_train.ipynb #f92a73fb
+# %% ../nbs/05_train.ipynb #69b6c981
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
     "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
@@ -255,7 +255,7 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
     out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
     return out
 
-# %% ../nbs/05_train.ipynb #230012ad
+# %% ../nbs/05_train.ipynb #f717d5c5
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
         resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True,
         teacher=None # online distillation: batch -> {'topk_values', 'topk_indices'} of a teacher in memory
@@ -331,7 +331,12 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
     if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
-# %% ../nbs/05_train.ipynb #962c5401
+# %% ../nbs/05_train.ipynb #c4c78598
+def data_file(cfg:Config, data_path=None) -> Path:
+    "`data_path` (default `data.path`), as given if it exists or is absolute, else inside the project folder."
+    path = Path(data_path or cfg.data.path)
+    return path if path.is_absolute() or path.exists() else project_root()/path
+
 def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
     t = cfg.training
@@ -343,10 +348,8 @@ def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=Non
         store = load_teacher_store(folder)
         return store.tokenizer, store.dataset, ('lm' if store.kind == 'lm_topk' else 'clf'), store.meta.get('labels')
     fmt = data_format or cfg.data.format
-    path = Path(data_path or cfg.data.path)
-    path = path if path.is_absolute() or path.exists() else project_root()/path
-    if cfg.data.tokenizer == 'bpe':
-        tok = train_bpe((r[0] if isinstance(r, tuple) else r for r in read_records(path, fmt)), cfg.data.vocab_size)
+    path = data_file(cfg, data_path)
+    if cfg.data.tokenizer == 'bpe': tok = train_bpe(read_texts(path, fmt), cfg.data.vocab_size)
     else: tok = load_tokenizer(cfg.data.tokenizer)
     if fmt == 'labeled':
         ids, mask, y, names = labeled_examples(read_records(path, fmt), tok, cfg.data.max_seq_len)
@@ -376,7 +379,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
-# %% ../nbs/05_train.ipynb #916c85d6
+# %% ../nbs/05_train.ipynb #06ba3f83
 if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
     from snn_chat.cli import train_main
     train_main()
