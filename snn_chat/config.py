@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['SnnChatError', 'ConfigError', 'project_root', 'parse_yaml', 'read_yaml', 'flat_keys', 'check_type', 'merge',
            'apply_override', 'Config', 'load_config', 'add_config_args', 'config_from_args', 'run_cli', 'atomic_write',
-           'staging_folder', 'swap_in', 'complete_folder', 'file_lock']
+           'staging_folder', 'swap_in', 'complete_folder', 'unique_folder', 'file_lock']
 
 # %% ../nbs/00_config.ipynb #b2658d55
 import argparse, contextlib, copy, difflib, os, re, shutil, sys, tempfile, time
@@ -216,6 +216,17 @@ def complete_folder(folder, marker:str) -> Path|None:
     for f in (folder, folder.with_name(folder.name + '.old')):
         if (f/marker).is_file(): return f
     return None
+
+# %% ../nbs/00_config.ipynb #d850451f
+def unique_folder(parent, stamp:str|None=None) -> Path:
+    "A new, empty folder under `parent`, named by the time (`-2`, `-3`, … added when taken), claimed atomically."
+    parent = Path(parent); parent.mkdir(parents=True, exist_ok=True)
+    stamp = stamp or time.strftime('%Y%m%d-%H%M%S')
+    for n in range(1, 10_000):
+        folder = parent/(stamp if n == 1 else f"{stamp}-{n}")
+        try: folder.mkdir(); return folder
+        except FileExistsError: continue
+    raise SnnChatError(f"no free folder name under {parent} for {stamp}")
 
 # %% ../nbs/00_config.ipynb #2035161c
 @contextlib.contextmanager

@@ -33,10 +33,11 @@ class Container:
         from snn_chat.agent import load_tasks
         return load_tasks()
 
-    def load_teacher(self):
-        "The configured teacher (`training.distillation.teacher_model`); its float copy is a cache shared by all runs folders."
+    def load_teacher(self, name:str|None=None):
+        "The configured teacher (`training.distillation.teacher_model`), or the one called `name`; float copies are shared by all runs folders."
         from snn_chat.teachers import load_teacher
-        return load_teacher(self.cfg.training.distillation.teacher_model)
+        d = self.cfg.training.distillation
+        return load_teacher(name or d.teacher_model, dtype=d.teacher_dtype)
 
     @cached_property
     def agent(self):

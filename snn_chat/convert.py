@@ -4,10 +4,9 @@
 
 # %% auto #0
 __all__ = ['NAME_MAP', 'ConvertError', 'LlamaShape', 'SourceModel', 'read_safetensors', 'read_gguf', 'open_model', 'unpermute',
-           'spike_counts', 'simulate_if', 'SpikeDriven', 'LlamaSpikingConfig', 'Attention', 'LlamaBlock', 'rms_norm',
-           'SpikingLlama', 'config_for', 'map_weights', 'report_text', 'clip_factors', 'calibrate', 'write_gguf',
-           'tiny_llama', 'check_sizes', 'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert',
-           'load_ann', 'distill']
+           'SpikeDriven', 'LlamaSpikingConfig', 'Attention', 'LlamaBlock', 'rms_norm', 'SpikingLlama', 'config_for',
+           'map_weights', 'report_text', 'clip_factors', 'calibrate', 'write_gguf', 'tiny_llama', 'check_sizes',
+           'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
 
 # %% ../nbs/07_convert.ipynb #0a0d5ec7
 import json, math, time
@@ -20,6 +19,7 @@ from torch import nn, Tensor
 from .config import SnnChatError, atomic_write, staging_folder, swap_in
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
+from .neurons import spike_counts
 
 # %% ../nbs/07_convert.ipynb #1a894c16
 class ConvertError(SnnChatError):
@@ -129,19 +129,6 @@ def _permute(w:Tensor, n_heads:int) -> Tensor:   # llama.cpp's direction (used t
     return w.reshape(n_heads, 2, w.shape[0] // n_heads // 2, *w.shape[1:]).transpose(1, 2).reshape(w.shape)
 
 # %% ../nbs/07_convert.ipynb #e830c5ca
-def spike_counts(x:Tensor, theta:Tensor, T:int, burst:int=1) -> Tensor:
-    "Spikes (signed counts) of IF neurons with threshold `theta`, half-way start, subtractive reset and up to `burst` spikes per step, over `T` steps of constant input `x`."
-    return torch.clamp(torch.floor(x * (T / theta) + 0.5), -burst * T, burst * T)
-
-def simulate_if(x:Tensor, theta:Tensor, T:int, burst:int=1) -> Tensor:
-    "The same neurons stepped one time step at a time: the reference `spike_counts` must equal."
-    v, n = torch.zeros_like(x), torch.zeros_like(x)
-    for _ in range(T):
-        v = v + x
-        k = torch.clamp(torch.floor(v / theta + 0.5), -burst, burst)      # the spikes of this step (a burst if |k| > 1)
-        n, v = n + k, v - k * theta
-    return n
-
 class SpikeDriven(nn.Linear):
     "A linear layer driven by signed IF neurons on its input (see above); `spiking=False` is the exact ANN layer."
     def __init__(self, d_in:int, d_out:int, T:int, spiking:bool=True, burst:int=1):

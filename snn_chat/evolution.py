@@ -4,11 +4,11 @@
 
 # %% auto #0
 __all__ = ['ASPECTS', 'RESULT', 'yaml_scalar', 'set_yaml_value', 'edit_config_text', 'EvolutionError', 'Knob', 'load_knobs',
-           'check_change', 'shortfalls', 'describe', 'Proposal', 'propose', 'decide', 'config_fingerprint',
-           'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
+           'check_change', 'shortfalls', 'describe', 'Proposal', 'propose', 'binomial_tail', 'paired_accuracy',
+           'paired_energy', 'decide', 'config_fingerprint', 'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
 
 # %% ../nbs/16a_evolution.ipynb #7c434ede
-import contextlib, copy, hashlib, io, json
+import contextlib, copy, hashlib, io, json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
@@ -203,20 +203,57 @@ def propose(knobs:dict, cfg:Config, history:list, measured:dict) -> Proposal|Non
     return None
 
 # %% ../nbs/16a_evolution.ipynb #6849d772
+def binomial_tail(k:int, n:int) -> float:
+    "P(X >= k) for X ~ Binomial(n, 1/2): the one-sided p-value of k successes in n fair trials."
+    return sum(math.comb(n, i) for i in range(k, n + 1)) / 2 ** n if n else 1.0
+
+def paired_accuracy(before:str, after:str) -> dict:
+    "McNemar's exact test on per-text correctness ('1'/'0' strings of the same texts): who is right where the other is wrong."
+    if len(before) != len(after): raise EvolutionError(f"the two measurements are on different held-out texts ({len(before)} vs {len(after)})")
+    gained = sum(b == '0' and a == '1' for b, a in zip(before, after))
+    lost = sum(b == '1' and a == '0' for b, a in zip(before, after))
+    return dict(gained=gained, lost=lost, n=len(before), p_better=binomial_tail(gained, gained + lost), p_worse=binomial_tail(lost, gained + lost))
+
+def paired_energy(before:list, after:list) -> dict:
+    "A sign test on per-text energies of the same texts, and the relative change of their mean."
+    if len(before) != len(after): raise EvolutionError(f"the two measurements are on different held-out texts ({len(before)} vs {len(after)})")
+    less, more = sum(a < b for b, a in zip(before, after)), sum(a > b for b, a in zip(before, after))
+    change = (sum(after) - sum(before)) / max(sum(before), 1e-12)
+    return dict(less=less, more=more, change=change, p_less=binomial_tail(less, less + more), p_more=binomial_tail(more, less + more))
+
 def decide(before:dict, after:dict, cfg:Config) -> tuple[bool, str]:
-    "(keep?, why) for a measurement `after` a change against `before`, by `evolution.keep_rule`."
+    "(keep?, why) for a measurement `after` a change against `before`, by `evolution.keep_rule`, beyond the noise (see above)."
     e = cfg.evolution
     a0, a1 = before['accuracy'], after['accuracy']
     s0, s1 = before['avg_spikes_per_sample'], after['avg_spikes_per_sample']
     ck = 'energy_uj' if before.get('energy_uj') is not None and after.get('energy_uj') is not None else 'avg_spikes_per_sample'
     c0, c1 = before[ck], after[ck]
-    seed = a1 > a0 + e.min_accuracy_gain and s1 <= e.max_spike_ratio * s0
-    pareto = a1 >= a0 and c1 <= c0 and (a1 > a0 or c1 < c0)
+    unit = 'µJ' if ck == 'energy_uj' else 'spikes'
+    if before.get('holdout_correct') and after.get('holdout_correct'):
+        acc = paired_accuracy(before['holdout_correct'], after['holdout_correct'])
+        up = acc['p_better'] < e.alpha and a1 > a0 + e.min_accuracy_gain
+        down = acc['p_worse'] < e.alpha
+        acc_why = (f"accuracy {a0:.3f} → {a1:.3f} ({acc['gained']} texts gained, {acc['lost']} lost of {acc['n']}: "
+                   f"p = {min(acc['p_better'], acc['p_worse']):.3g}{'' if up or down else ', within noise'})")
+    else:
+        up, down = a1 > a0 + e.min_accuracy_gain, a1 < a0
+        acc_why = f"accuracy {a0:.3f} → {a1:.3f} (means: no per-text results to test)"
+    if before.get('holdout_energy_uj') and after.get('holdout_energy_uj') and ck == 'energy_uj':
+        en = paired_energy(before['holdout_energy_uj'], after['holdout_energy_uj'])
+        less = en['p_less'] < e.alpha and en['change'] < -e.min_energy_change
+        more = en['p_more'] < e.alpha and en['change'] > e.min_energy_change
+        en_why = (f"{unit} {c0:.4g} → {c1:.4g} ({en['change']:+.1%}; less on {en['less']}, more on {en['more']} texts"
+                  f"{'' if less or more else ', within noise'})")
+    else:
+        less, more = c1 < c0, c1 > c0
+        en_why = f"{unit} {c0:.4g} → {c1:.4g}"
+    seed = up and s1 <= e.max_spike_ratio * s0
+    pareto = (up and not more) or (less and not down)
     keep = {'seed': seed, 'pareto': pareto, 'seed_or_pareto': seed or pareto}.get(e.keep_rule)
     if keep is None: raise ConfigError(f"evolution.keep_rule must be seed, pareto or seed_or_pareto, got {e.keep_rule!r}")
-    unit = 'µJ' if ck == 'energy_uj' else 'spikes'
-    why = (f"accuracy {a0:.3f} → {a1:.3f}, spikes ×{s1 / max(s0, 1e-9):.2f}, {unit} {c0:.4g} → {c1:.4g}: "
-           + ('kept (' + ' and '.join(n for n, ok in (('seed rule', seed), ('Pareto', pareto)) if ok) + ')' if keep else f"reverted ({e.keep_rule} does not hold)"))
+    why = (f"{acc_why}, spikes ×{s1 / max(s0, 1e-9):.2f}, {en_why}: "
+           + ('kept (' + ' and '.join(n for n, ok in (('seed rule', seed), ('Pareto', pareto)) if ok) + ')' if keep
+              else f"reverted ({e.keep_rule} does not hold beyond the noise)"))
     return keep, why
 
 # %% ../nbs/16a_evolution.ipynb #2a5f0049
@@ -242,7 +279,9 @@ def measure_config(task:str, config_path, model_config=None, overrides=(), data_
 # %% ../nbs/16a_evolution.ipynb #ef41c7d5
 def _sha(b:bytes) -> str: return hashlib.sha256(b).hexdigest()
 
-def _metrics(m:dict) -> dict: return {k: m.get(k) for k in ('accuracy', 'avg_spikes_per_sample', 'energy_uj', 'avg_latency_ms', 'gold_accuracy')}
+def _metrics(m:dict) -> dict:
+    return {k: m.get(k) for k in ('accuracy', 'avg_spikes_per_sample', 'energy_uj', 'avg_latency_ms', 'gold_accuracy',
+                                  'holdout_size', 'holdout_correct', 'holdout_energy_uj')}
 
 def _fmt(v): return '' if v is None else f"{v:g}" if isinstance(v, (int, float)) else str(v)
 

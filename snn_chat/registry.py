@@ -74,9 +74,14 @@ class Selection:
     reason: str
     candidates: int = 0
 
-def select(entries:list[RegistryEntry], min_accuracy:float=0.0, energy_weight:float=0.1) -> Selection:
+def select(entries:list[RegistryEntry], min_accuracy:float=0.0, energy_weight:float=0.1,
+           usable_only:bool=True # skip experts measured as no better than the most common answer
+          ) -> Selection:
     "The expert with the best accuracy-vs-energy score among those at least `min_accuracy` accurate."
     if not entries: return Selection(None, "no expert is registered for this task")
+    usable = [e for e in entries if e.metrics.get('usable', True) is not False or not usable_only]
+    if not usable: return Selection(None, f"none of the {len(entries)} experts is usable (none surely beats the most common answer)", len(entries))
+    entries = usable
     ok = [e for e in entries if e.metrics.get('accuracy', 0.0) >= min_accuracy]
     if not ok:
         best = max(e.metrics.get('accuracy', 0.0) for e in entries)

@@ -4,13 +4,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2', 'agent.expert_steps=10',
+TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
+        'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
+        'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=10',
         'agent.min_accuracy=0.0']   # a tiny expert: this test checks the flow, not the expert's quality
 
 
-def agent(runs, *args, stdin=None):
+def agent(runs, *args, stdin=None, last=()):
+    "snn-agent with the tiny expert; `last`: overrides laid over TINY."
     cmd = [str(BIN / 'snn-agent'), '--json', *args, '--override_config', f'paths.runs_dir={runs}']
-    for o in TINY: cmd += ['--override_config', o]
+    for o in [*TINY, *last]: cmd += ['--override_config', o]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, input=stdin)
 
 
@@ -20,8 +23,8 @@ def events(runs):
 
 def test_learn_register_select_answer_then_reuse(tmp_path):
     data = tmp_path / 'unlabeled.jsonl'
-    lines = [json.loads(l) for l in (ROOT / 'data' / 'sentiment_reviews.jsonl').read_text(encoding='utf-8').splitlines()]
-    data.write_text('\n'.join(json.dumps(x, ensure_ascii=False) for x in lines[::3]), encoding='utf-8')   # a few sentences
+    lines = [json.loads(l) for l in (ROOT / 'data' / 'reviews.jsonl').read_text(encoding='utf-8').splitlines()]
+    data.write_text('\n'.join(json.dumps(x, ensure_ascii=False) for x in lines[::30]), encoding='utf-8')   # a few reviews
     r = agent(tmp_path, '--task_description', '感情分析', '--prompt', 'この映画は本当に素晴らしかった！', '--unlabeled_data_path', str(data))
     assert r.returncode == 0, r.stderr[-3000:]
     first = json.loads(r.stdout)
@@ -55,3 +58,32 @@ def test_bad_input_writes_nothing(tmp_path):
         assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, r.stderr[-2000:]
     assert not (tmp_path / 'model_registry.json').exists()
     assert not list(tmp_path.glob('experts/**/model.safetensors'))
+
+
+def test_data_an_expert_cannot_be_learned_from_is_refused(tmp_path):
+    "Too few texts, too few different ones, texts the teacher labels all one way, a script the teachers cannot read."
+    def write(name, texts):
+        (tmp_path / name).write_text(''.join(json.dumps({'text': t}, ensure_ascii=False) + '\n' for t in texts), encoding='utf-8')
+        return str(tmp_path / name)
+    cases = [(write('few.jsonl', ['Great film.', 'Awful film.'] * 4), 'need at least 10 unlabeled texts'),
+             (write('same.jsonl', ['The same review, again.'] * 40), 'only 1 different ones'),
+             (write('korean.jsonl', [f'정말 좋은 영화였다 {i}번' for i in range(20)]), 'Korean (Hangul)'),
+             (write('happy.jsonl', [f'An absolutely wonderful, brilliant, delightful film number {i}. I loved every minute!' for i in range(20)]),
+              "the teacher labels")]
+    for path, msg in cases:
+        r = agent(tmp_path, '--task_description', 'sentiment', '--prompt', 'ok', '--unlabeled_data_path', path)
+        assert r.returncode == 2 and msg in r.stderr and 'Traceback' not in r.stderr, (msg, r.stderr[-2000:])
+    assert not (tmp_path / 'model_registry.json').exists()
+
+
+def test_an_expert_no_better_than_the_majority_is_not_used(tmp_path):
+    "The default rule (agent.refuse_unusable=true): registered as unusable, the user told what to do, nothing answered."
+    data = tmp_path / 'mixed.jsonl'
+    lines = [json.loads(l) for l in (ROOT / 'data' / 'reviews.jsonl').read_text(encoding='utf-8').splitlines()]
+    data.write_text('\n'.join(json.dumps(x, ensure_ascii=False) for x in lines[:60] if x['text'].isascii()), encoding='utf-8')
+    r = agent(tmp_path, '--task_description', 'sentiment', '--prompt', 'A fine film.', '--unlabeled_data_path', str(data),
+              last=['agent.refuse_unusable=true', 'agent.expert_steps=1'])
+    assert r.returncode == 2 and 'is not used' in r.stderr and 'unlabeled_data_path' in r.stderr, r.stderr[-2000:]
+    (entry,) = json.loads((tmp_path / 'model_registry.json').read_text())['sentiment']
+    assert entry['metrics']['usable'] is False and 'most common' in entry['metrics']['usable_reason']
+    assert events(tmp_path)[-1] == 'ERROR'
