@@ -211,13 +211,21 @@ def teacher_targets(spec:TaskSpec, texts:list, gold, teachers, cfg:Config, runs:
 # %% ../nbs/11_agent.ipynb #c670511d
 @torch.no_grad()
 def measure_classifier(model, ids, mask, targets, costs:EnergyCosts, batch_size:int=256) -> dict:
-    "Accuracy against `targets`, spikes, energy and latency per sample of `model` on texts (in batches), and its predictions."
+    "Accuracy against `targets`, spikes, energy and latency per sample of `model` on texts, and its predictions (in the texts' order)."
     model.eval()
-    t0, preds = time.perf_counter(), []
+    lengths = mask.sum(1).long()
+    order = lengths.argsort(stable=True).tolist()
+    t0, preds = time.perf_counter(), torch.zeros(len(ids), dtype=torch.long)
     with EnergyMeter(model, costs) as meter:
-        for i in range(0, len(ids), batch_size): preds.append(model(ids[i:i + batch_size], mask[i:i + batch_size]).argmax(-1))
+        i = 0
+        while i < len(order):          # batches of texts of one length: no padding is run, so none is counted
+            n, j = int(lengths[order[i]]), i
+            while j < len(order) and j - i < batch_size and int(lengths[order[j]]) == n: j += 1
+            rows = order[i:j]
+            preds[rows] = model(ids[rows, :n], mask[rows, :n]).argmax(-1)
+            i = j
     ms = (time.perf_counter() - t0) * 1e3 / len(ids)
-    r, preds = meter.report(), torch.cat(preds)
+    r = meter.report()
     return dict(accuracy=(preds == targets).float().mean().item(), avg_latency_ms=ms,
                 avg_spikes_per_sample=r.spikes / len(ids), energy_uj=r.energy_uj / len(ids),
                 ann_energy_uj=r.ann_energy_uj / len(ids), firing_rate=r.firing_rate, lookups_per_sample=r.lookups / len(ids),
@@ -347,7 +355,8 @@ def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gol
         m['majority_accuracy'] = targets.bincount().max().item() / len(targets)
         m['holdout_correct'] = ''.join('1' if ok else '0' for ok in (pred == targets).tolist())    # per text, for paired comparisons
         m['holdout_energy_uj'] = energy_per_text(model, t['input_ids'], t['mask'], costs)
-        m['usable'], m['usable_reason'] = usability(int((pred == targets).sum()), len(targets), m['majority_accuracy'])
+        if spec.kind == 'classifier':      # a ranker's sentences are not answers of their own: no majority label to beat
+            m['usable'], m['usable_reason'] = usability(int((pred == targets).sum()), len(targets), m['majority_accuracy'])
         if 'gold' in t and (t['gold'] >= 0).any():
             known = t['gold'] >= 0
             m['gold_accuracy'] = (pred[known] == t['gold'][known]).float().mean().item()

@@ -28,7 +28,7 @@ def test_bench_cold_start(tmp_path):
     assert '`snn-config --help`' in log and '`snn-demo --help`' in log
 
 
-@pytest.mark.parametrize('name', ['bench_lif.ipynb', 'bench_cold_start.ipynb', 'bench_lm.ipynb', 'train.ipynb', 'benchmark.ipynb'])
+@pytest.mark.parametrize('name', sorted(p.name for p in (ROOT / 'nbs' / 'pipelines').glob('*.ipynb')))
 def test_parameters_cell_survives_nbdev_clean(name):
     """papermill needs the `parameters` tag; settings.ini keeps it through nbdev_clean."""
     nb = json.loads((ROOT / 'nbs' / 'pipelines' / name).read_text())
