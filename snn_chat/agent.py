@@ -11,6 +11,7 @@ __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'SCRIPT_NAMES', 'TaskSpec
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, re, time
+from collections import Counter
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
@@ -318,8 +319,7 @@ def check_texts(texts:list, task:str, scripts:list):
     if len(texts) < 10: raise DataError(f"need at least 10 unlabeled texts to learn '{task}', got {len(texts)}")
     distinct = len({t.strip() for t in texts})
     if distinct < 10: raise DataError(f"need at least 10 different texts to learn '{task}'; the {len(texts)} texts hold only {distinct} different ones")
-    found = {}
-    for t in texts: found[text_script(t)] = found.get(text_script(t), 0) + 1
+    found = Counter(text_script(t) for t in texts)
     foreign = {s: n for s, n in found.items() if s not in scripts}
     if 2 * sum(foreign.values()) > len(texts):
         script, n = max(foreign.items(), key=lambda kv: kv[1])
@@ -492,7 +492,6 @@ def _is_labeled(path:Path) -> bool:
 def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     "Accuracy, latency, spikes and energy per sample of the expert saved in `model_path`, on `data_path`."
     from snn_chat.models import SpikingClassifier
-    from snn_chat.students import SpikingTextClassifier
     from snn_chat.train import labeled_examples, lm_windows
     model_path, data_path = Path(model_path), Path(data_path)
     if not (model_path/'config.json').is_file(): raise SnnChatError(f"no saved expert in {model_path} (expected config.json and model.safetensors)")

@@ -7,8 +7,7 @@ __all__ = ['TABLES', 'StudentConfig', 'teacher_table', 'TeacherEmbedding', 'shif
            'SpikingTextEncoder', 'SpikingTextClassifier', 'SpikingRepresentation', 'init_encoder']
 
 # %% ../nbs/08_students.ipynb #fb28135f
-from dataclasses import dataclass, field, asdict, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
