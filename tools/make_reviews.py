@@ -12,6 +12,7 @@ only to report the corpus balance below. Deterministic: the same seed writes the
 import json, random, sys
 from collections import Counter
 from pathlib import Path
+from snn_chat.config import atomic_write
 
 SEED = 20261201
 
@@ -227,7 +228,7 @@ def corpus(n_composed=1500, seed=SEED) -> list[dict]:
 if __name__ == '__main__':
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]/'data'/'reviews.jsonl')
     rows = corpus()
-    out.write_text(''.join(json.dumps({'text': r['text']}, ensure_ascii=False) + '\n' for r in rows), encoding='utf-8')
+    atomic_write(out, ''.join(json.dumps({'text': r['text']}, ensure_ascii=False) + '\n' for r in rows))
     print(f"{len(rows)} reviews -> {out}")
     print(Counter((r['lang'], r.get('sign', 'handwritten')) for r in rows))
     print(Counter(r['pattern'] for r in rows))
