@@ -7,7 +7,8 @@ __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'SCRIPT_NAMES', 'TaskSpec
            'Answer', 'split_sentences', 'sentence_units', 'join_sentences', 'data_hash', 'data_hash_of',
            'summary_targets', 'label_texts', 'check_labels', 'teacher_targets', 'measure_classifier', 'measure_lm',
            'energy_per_text', 'wilson_lower', 'usability', 'encoder_folder', 'new_student', 'confident', 'check_texts',
-           'learn_expert', 'UnusableExpert', 'Agent', 'generation_prompt', 'benchmark_expert', 'register_converted']
+           'learn_expert', 'UnusableExpert', 'Agent', 'generation_prompt', 'chat_messages', 'benchmark_expert',
+           'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, re, time
@@ -21,7 +22,7 @@ from .data import SENTENCE_BREAK, DataError, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
-from .registry import ModelRegistry, RegistryEntry, select
+from .registry import ModelRegistry, RegistryEntry, Selection, select
 from .students import SpikingTextClassifier, StudentConfig, init_encoder, teacher_table
 from .teachers import text_script
 from .train import TensorDict, encode_texts, fit, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
@@ -81,6 +82,7 @@ class Answer:
     latency_ms: float
     learned: bool = False          # whether the expert was learned for this call
     reason: str = ''               # why this expert
+    done: bool = True              # False: a partial answer, while a generative expert is still writing
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -403,9 +405,35 @@ class Agent:
         self.memory.log('TRAINING_COMPLETED', {'task': spec.name, 'model_path': entry.model_path, 'metrics': entry.metrics})
         return entry
 
-    def expert(self, spec:TaskSpec, unlabeled_data_path=None, force_retrain:bool=False) -> tuple:
-        "(the selection, whether it was learned just now) for `spec`: the best registered expert, else a new one."
+    def generalist(self) -> RegistryEntry:
+        "The generalist's registry entry: the teacher converted to spikes, built on first need (generalist chapter), registered once."
+        from snn_chat.generalist import GENERALIST_TASK, generalist
+        folder, card = generalist(self.cfg, self.runs, self.log)
+        entry = RegistryEntry(str(folder), card['metrics'], config=dict(kind='SpikingLlama', coding=card['coding'], time_steps=card['time_steps']),
+                              kind='generative', teacher=card['teacher'], extra={'method': 'generalist', 'prompt': '{text}', 'labels': []})
+        return self.registry.register(GENERALIST_TASK, entry, once=True)
+
+    def _generative_expert(self, spec:TaskSpec) -> Selection:
+        "A generative task's expert: a specialist registered for it if one qualifies (it is cheaper), else the generalist at once."
+        from snn_chat.generalist import generalist_folder, read_card
         a = self.cfg.agent
+        own = self.registry.entries(spec.name)
+        sel = select(own, a.min_accuracy, a.energy_weight, a.refuse_unusable) if own else Selection(None, '')
+        if sel.entry is not None:
+            card = read_card(generalist_folder(self.cfg, self.runs), self.log)
+            alt = f"{card['metrics']['energy_uj']:.1f} µJ per token" if card else 'not built yet'
+            sel.reason = f"a specialist for '{spec.name}' qualifies, so it answers rather than the generalist ({alt}): {sel.reason}"
+            return sel
+        g = self.generalist()
+        m = g.metrics
+        why = f"no specialist for '{spec.name}'" if not own else f"none of the {len(own)} specialists for '{spec.name}' qualifies ({sel.reason})"
+        return Selection(g, f"{why}: the generalist answers ({g.teacher} converted to spikes; next-token agreement with it "
+                            f"{m['accuracy']:.3f}, {m['energy_uj']:.1f} µJ per token against the ANN's {m['ann_energy_uj']:.1f} µJ)", len(own) + 1)
+
+    def expert(self, spec:TaskSpec, unlabeled_data_path=None, force_retrain:bool=False) -> tuple:
+        "(the selection, whether it was learned just now) for `spec`: the best registered expert, else a new one (generative: the generalist)."
+        a = self.cfg.agent
+        if spec.kind == 'generative' and not force_retrain: return self._generative_expert(spec), False
         entries = [] if force_retrain else self.registry.entries(spec.name)
         sel = select(entries, a.min_accuracy, a.energy_weight, a.refuse_unusable)
         if sel.entry is None and entries:        # none qualifies: would learning again on the same data help?
@@ -423,23 +451,29 @@ class Agent:
         sel.reason = f"learned just now: {sel.reason}"
         return sel, True
 
-    def run(self, task_description:str, prompt:str, unlabeled_data_path=None, force_retrain:bool=False) -> Answer:
-        "Answer `prompt` for the task described, learning an expert first if none qualifies."
+    def stream(self, task_description:str|TaskSpec, prompt:str, unlabeled_data_path=None, force_retrain:bool=False, history:list|None=None):
+        "Yield the answer to `prompt` for the task described (or given): partial ones (`done=False`) while a generative expert writes, then the final one."
         if not prompt or not prompt.strip(): raise SnnChatError("the prompt is empty")
         if len(prompt) > self.cfg.agent.max_prompt_chars:
             raise SnnChatError(f"the prompt has {len(prompt):,} characters; the limit is agent.max_prompt_chars={self.cfg.agent.max_prompt_chars:,}")
-        spec = match_task(task_description, self.tasks)
-        self.memory.log('TASK_RECEIVED', {'task_description': task_description, 'task': spec.name, 'kind': spec.kind, 'prompt': prompt[:500]})
+        spec = task_description if isinstance(task_description, TaskSpec) else match_task(task_description, self.tasks)
+        self.memory.log('TASK_RECEIVED', {'task_description': spec.name if spec is task_description else task_description, 'task': spec.name,
+                                          'kind': spec.kind, 'prompt': prompt[:500]})
         try:
             sel, learned = self.expert(spec, unlabeled_data_path, force_retrain)
             self.memory.log('MODEL_SELECTED', {'task': spec.name, 'model_path': sel.entry.model_path, 'reason': sel.reason})
-            answer = self.answer(spec, sel.entry, prompt)
-            answer.learned, answer.reason = learned, sel.reason
+            for answer in self.answer_stream(spec, sel.entry, prompt, history):
+                answer.learned, answer.reason = learned, sel.reason
+                yield answer
             self.memory.log('ANSWER', answer.to_dict())
-            return answer
         except SnnChatError as e:
             self.memory.log('ERROR', {'task': spec.name, 'error': str(e)})
             raise
+
+    def run(self, task_description:str, prompt:str, unlabeled_data_path=None, force_retrain:bool=False, history:list|None=None) -> Answer:
+        "Answer `prompt` for the task described, learning an expert first if none qualifies (the final answer of `stream`)."
+        for answer in self.stream(task_description, prompt, unlabeled_data_path, force_retrain, history): pass
+        return answer
 
     def model(self, entry:RegistryEntry) -> tuple:
         "(model, tokenizer) of a registered expert, loaded once per agent."
@@ -447,16 +481,36 @@ class Agent:
             self._models[entry.model_path] = (SpikingModel.load(entry.model_path), load_tokenizer(entry.model_path))
         return self._models[entry.model_path]
 
+    def chat_tokenizer(self, entry:RegistryEntry):
+        "The Hugging Face tokenizer of a converted expert, when it has a chat template (else None): prompts then go through it."
+        key = ('chat', entry.model_path)
+        if key not in self._models:
+            from transformers import AutoTokenizer
+            try: tok = AutoTokenizer.from_pretrained(entry.model_path, local_files_only=True)
+            except Exception: tok = None
+            self._models[key] = tok if tok is not None and tok.chat_template else None
+        return self._models[key]
+
     @torch.no_grad()
-    def answer(self, spec:TaskSpec, entry:RegistryEntry, prompt:str) -> Answer:
-        "Run `entry`'s expert on `prompt`, metering its spikes and energy."
+    def answer_stream(self, spec:TaskSpec, entry:RegistryEntry, prompt:str, history:list|None=None):
+        "Run `entry`'s expert on `prompt` under the energy meter: partial answers while it writes, then the final one with its cost."
         model, tok = self.model(entry)
         kind = entry.kind or spec.kind
+        chat = self.chat_tokenizer(entry) if kind == 'generative' else None
         t0 = time.perf_counter()
         with EnergyMeter(model, EnergyCosts.from_config(self.cfg)) as meter:
-            text, confidence = {'classifier': _classify, 'summarizer': _summarize, 'generative': _generate}[kind](model, tok, entry, prompt, self.cfg)
-        ms = (time.perf_counter() - t0) * 1e3
-        return Answer(spec.name, text, confidence, entry.model_path, meter.report().summary(), ms)
+            if chat is not None:
+                for text, confidence in _chat_generate(model, chat, spec, prompt, history, self.cfg):
+                    yield Answer(spec.name, text, confidence, entry.model_path, {}, (time.perf_counter() - t0) * 1e3, done=False)
+            else:
+                text, confidence = {'classifier': _classify, 'summarizer': _summarize, 'generative': _generate}[kind](model, tok, entry, prompt, self.cfg)
+        text = text.strip().rstrip('\ufffd')           # a reply cut off by max_new_tokens may end inside a character
+        yield Answer(spec.name, text, confidence, entry.model_path, meter.report().summary(), (time.perf_counter() - t0) * 1e3)
+
+    def answer(self, spec:TaskSpec, entry:RegistryEntry, prompt:str, history:list|None=None) -> Answer:
+        "Run `entry`'s expert on `prompt`, metering its spikes and energy (the final answer of `answer_stream`)."
+        for a in self.answer_stream(spec, entry, prompt, history): pass
+        return a
 
 def _classify(model, tok, entry, prompt, cfg):
     ids, mask = encode_texts([prompt], tok, model.c.max_seq_len)
@@ -473,6 +527,22 @@ def _summarize(model, tok, entry, prompt, cfg):
 def generation_prompt(tok, entry, prompt) -> Tensor:
     "The token ids a generative expert continues: the task prompt around `prompt`, then the answer mark (as in its transcripts)."
     return torch.tensor([[tok.eos_id] + tok.encode(entry.extra.get('prompt', '{text}').format(text=prompt) + ANSWER_MARK)])
+
+def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None) -> list:
+    "The conversation a chat-template expert answers: the earlier turns (role and text only), then the task's prompt around `prompt`."
+    turns = [dict(role=h['role'], content=h['content']) for h in history or []
+             if h.get('role') in ('user', 'assistant', 'system') and isinstance(h.get('content'), str) and h['content'].strip()]
+    return turns + [dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))]
+
+def _chat_generate(model, tok, spec, prompt, history, cfg):
+    "Greedy decoding in the expert's chat template: (the text so far, the mean probability of its tokens) after every token."
+    ids = tok.apply_chat_template(chat_messages(spec, prompt, history), add_generation_prompt=True, return_tensors='pt', return_dict=True)['input_ids']
+    out, probs, eos = [], [], {tok.eos_token_id, tok.pad_token_id} - {None}
+    yield '', 1.0
+    for nxt, p in model.stream(ids, cfg.generalist.max_new_tokens, temperature=0, eos_id=tok.eos_token_id):
+        if int(nxt) in eos: break
+        out.append(int(nxt)); probs.append(float(p))
+        yield tok.decode(out, skip_special_tokens=True), sum(probs) / len(probs)
 
 def _generate(model, tok, entry, prompt, cfg):
     ids = generation_prompt(tok, entry, prompt)

@@ -66,27 +66,17 @@ class ChatService:
                                            spikes=sum(x['spikes'] for x in e), energy_uj=sum(x['energy_uj'] for x in e),
                                            ann_energy_uj=sum(x['ann_energy_uj'] for x in e)))
             return
-        yield from self._chat(text)
+        yield from self._chat(text, history)
 
-    def _chat(self, message:str):
-        from snn_chat.agent import generation_prompt
-        from snn_chat.energy import EnergyCosts, EnergyMeter
-        spec = self.agent.tasks['chat']
-        if not self.agent.registry.entries(spec.name):
-            yield ChatReply("(no chat expert yet: the teacher is answering the chat prompts and a spiking student is learning from them; "
-                            "this happens once and takes a few minutes)", {'route': 'chat', 'learning': True}, done=False)
-        sel, learned = self.agent.expert(spec)
-        model, tok = self.agent.model(sel.entry)
-        ids, out, t0 = generation_prompt(tok, sel.entry, message), [], time.perf_counter()
-        with EnergyMeter(model, EnergyCosts.from_config(self.cfg)) as meter:
-            for nxt, _ in model.stream(ids, self.cfg.agent.max_new_tokens, temperature=0, eos_id=tok.eos_id):
-                if int(nxt) == tok.eos_id: break
-                out.append(int(nxt))
-                yield ChatReply(tok.decode(out), {'route': 'chat'}, done=False)
-        rep = meter.report().summary()
-        self.agent.memory.log('ANSWER', {'task': spec.name, 'text': tok.decode(out)[:500], 'expert': sel.entry.model_path, 'energy': rep})
-        yield ChatReply(tok.decode(out).strip(), dict(route='chat', experts=[sel.entry.model_path], learned=learned, sources=[],
-                                                     latency_ms=(time.perf_counter() - t0) * 1e3, **rep))
+    def _chat(self, message:str, history:list|None=None):
+        from snn_chat.generalist import generalist_folder, read_card
+        if read_card(generalist_folder(self.cfg, self.agent.runs), self.log) is None:
+            yield ChatReply("(building the generalist: the teacher is converted to spikes, once; about half a minute)",
+                            {'route': 'chat', 'building': True}, done=False)
+        for a in self.agent.stream('chat', message, history=history):
+            if not a.done: yield ChatReply(a.text, {'route': 'chat'}, done=False)
+        yield ChatReply(a.text, dict(route='chat', experts=[a.expert], reason=a.reason, learned=a.learned, sources=[],
+                                     latency_ms=a.latency_ms, **a.energy))
 
     def reply(self, message:str, history:list|None=None) -> ChatReply:
         "The final reply (the stream run to its end)."

@@ -192,7 +192,9 @@ def convert_parser() -> argparse.ArgumentParser:
     p.add_argument('--calibration_windows', type=int, default=64, help='convert: windows of --seq_len tokens to calibrate on')
     p.add_argument('--seq_len', type=int, default=64, help='convert: tokens per calibration window')
     p.add_argument('--time_steps', type=int, help="convert: T, instead of the model yaml's")
-    p.add_argument('--burst', type=int, default=8, help='convert: spikes a neuron may fire in one time step (1: plain IF neurons)')
+    p.add_argument('--coding', choices=['rate', 'weighted'], default='rate', help='convert: burst IF neurons (rate) or time steps weighted like binary digits')
+    p.add_argument('--headroom', type=float, default=16.0, help='convert, weighted coding: range as a multiple of the largest calibration value')
+    p.add_argument('--burst', type=int, default=8, help='convert, rate coding: spikes a neuron may fire in one time step (1: plain IF neurons)')
     p.add_argument('--spike_cost', type=float, default=1e-3, help='convert: calibration weight of spikes against rounding error (0: least error)')
     p.add_argument('--resume', action='store_true', help='distill: continue from OUTPUT/last')
     p.add_argument('--register_task', help='register the result as this task\'s generative expert (measured against the ANN) for snn-agent and the chat')
@@ -210,7 +212,8 @@ def _convert(args):
     texts = list(read_texts(data_file(cfg, args.data_path), args.data_format or cfg.data.format))
     if args.method == 'convert':
         model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts, seq_len=args.seq_len,
-                                   max_windows=args.calibration_windows, burst=args.burst, spike_cost=args.spike_cost)
+                                   max_windows=args.calibration_windows, burst=args.burst, spike_cost=args.spike_cost,
+                                   coding=args.coding, headroom=args.headroom)
         print(cv.report_text(report))
         print(f"saved: {args.output_snn_path} (report: {Path(args.output_snn_path)/'conversion_report.json'})")
     else:

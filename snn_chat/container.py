@@ -77,4 +77,4 @@ class Container:
     @cached_property
     def planner(self):
         from snn_chat.planner import Planner
-        return Planner(self.agent, lambda: self.knowledge_base, self.memory, self.cfg.rag.top_k, self.log)
+        return Planner(self.agent, lambda: self.knowledge_base, self.memory, self.cfg.rag.top_k, self.log, self.cfg.rag.min_relevance)

@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['NAME_MAP', 'ConvertError', 'LlamaShape', 'SourceModel', 'read_safetensors', 'read_gguf', 'open_model', 'unpermute',
-           'SpikeDriven', 'LlamaSpikingConfig', 'Attention', 'LlamaBlock', 'rms_norm', 'SpikingLlama', 'config_for',
-           'map_weights', 'report_text', 'clip_factors', 'calibrate', 'write_gguf', 'tiny_llama', 'check_sizes',
-           'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
+           'SpikeDriven', 'LlamaSpikingConfig', 'KVCache', 'Attention', 'LlamaBlock', 'rms_norm', 'SpikingLlama',
+           'config_for', 'map_weights', 'report_text', 'clip_factors', 'calibrate', 'write_gguf', 'tiny_llama',
+           'check_sizes', 'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
 
 # %% ../nbs/07_convert.ipynb #0a0d5ec7
 import json, math, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
 import torch
@@ -19,7 +19,7 @@ from torch import nn, Tensor
 from .config import SnnChatError, atomic_write, staging_folder, swap_in
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
-from .neurons import spike_counts
+from .neurons import spike_counts, weighted_codes, weighted_spikes
 
 # %% ../nbs/07_convert.ipynb #1a894c16
 class ConvertError(SnnChatError):
@@ -130,24 +130,38 @@ def _permute(w:Tensor, n_heads:int) -> Tensor:   # llama.cpp's direction (used t
 
 # %% ../nbs/07_convert.ipynb #e830c5ca
 class SpikeDriven(nn.Linear):
-    "A linear layer driven by signed IF neurons on its input (see above); `spiking=False` is the exact ANN layer."
-    def __init__(self, d_in:int, d_out:int, T:int, spiking:bool=True, burst:int=1):
+    "A linear layer driven by signed neurons on its input (see above): burst IF (`coding='rate'`) or weighted steps; `spiking=False` is the exact ANN layer."
+    def __init__(self, d_in:int, d_out:int, T:int, spiking:bool=True, burst:int=1, coding:str='rate'):
         super().__init__(d_in, d_out, bias=False)
-        self.T, self.spiking, self.burst = T, spiking, burst
+        if coding not in ('rate', 'weighted'): raise ConvertError(f"coding must be 'rate' or 'weighted', got {coding!r}")
+        self.T, self.spiking, self.burst, self.coding = T, spiking, burst, coding
         self.register_buffer('threshold', torch.ones(d_in))
         self.calibrating = None                        # a list to collect inputs into, during calibration
+
+    def codes(self, x:Tensor) -> Tensor:
+        "What the neurons pass on, in units of `unit`: signed spike counts (rate) or the weighted steps' integers."
+        if self.coding == 'weighted': return weighted_codes(x, self.threshold, self.T)
+        return spike_counts(x, self.threshold, self.T, self.burst)
+
+    @property
+    def unit(self) -> Tensor: return self.threshold / (2 ** (self.T - 1) if self.coding == 'weighted' else self.T)
 
     def forward(self, x:Tensor) -> Tensor:
         if self.calibrating is not None: self.calibrating.append(x.detach().reshape(-1, x.shape[-1]))
         if not self.spiking: return super().forward(x)
-        return F.linear(spike_counts(x, self.threshold, self.T, self.burst) * (self.threshold / self.T), self.weight)
+        return F.linear(self.codes(x) * self.unit, self.weight)
 
     def count_ops(self, inputs, out, name) -> LayerOps:
         x = inputs[0]
         rows = x.numel() // self.in_features
         ann = rows * self.in_features * self.out_features
         if not self.spiking: return LayerOps(name, 'synapse', macs=ann, ann_macs=ann)
-        spikes = int(spike_counts(x, self.threshold, self.T, self.burst).abs().sum())
+        n = self.codes(x)
+        if self.coding == 'weighted':           # spikes are the ones of each code; every target shifts its sum once per step
+            spikes = int(weighted_spikes(n, self.T).sum())
+            return LayerOps(name, 'synapse', spikes=spikes, neuron_steps=x.numel() * self.T, sops=spikes * self.out_features,
+                            ann_macs=ann, accumulator_steps=rows * self.out_features * self.T)
+        spikes = int(n.abs().sum())
         return LayerOps(name, 'synapse', spikes=spikes, neuron_steps=x.numel() * self.T, sops=spikes * self.out_features, ann_macs=ann)
 
 # %% ../nbs/07_convert.ipynb #b7e5b5d4
@@ -156,22 +170,41 @@ class LlamaSpikingConfig(LlamaShape):
     "The architecture of a converted Llama (the source's `LlamaShape`) and its neurons."
     time_steps: int = 16
     spiking: bool = True
-    burst: int = 1                  # spikes a neuron may fire in one time step
+    burst: int = 1                  # spikes a neuron may fire in one time step (rate coding)
     source: str = ''
+    coding: str = 'rate'            # rate (burst IF neurons) | weighted (steps weighted like binary digits)
+
+@dataclass
+class KVCache:
+    "Every layer's keys and values for the positions seen so far: with them, a new token is computed at its own position only."
+    keys: list = field(default_factory=list)       # per layer [B, kv_heads, positions, head_dim]
+    values: list = field(default_factory=list)
+    def __len__(self) -> int: return self.keys[0].shape[2] if self.keys else 0
+
+    def extend(self, layer:int, k:Tensor, v:Tensor) -> tuple:
+        "Append layer `layer`'s new keys and values; all of that layer's keys and values so far."
+        if layer == len(self.keys): self.keys.append(k); self.values.append(v)
+        else: self.keys[layer], self.values[layer] = torch.cat([self.keys[layer], k], 2), torch.cat([self.values[layer], v], 2)
+        return self.keys[layer], self.values[layer]
 
 class Attention(nn.Module):
-    "Causal softmax attention on real values; counts its two matrix products as MACs."
-    def forward(self, q, k, v): return F.scaled_dot_product_attention(q, k, v, is_causal=True)
+    "Causal softmax attention on real values (the queries are the last positions of the keys); counts its two matrix products as MACs."
+    def forward(self, q, k, v):
+        past = k.shape[2] - q.shape[2]
+        if past == 0: return F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        mask = torch.ones(q.shape[2], k.shape[2], dtype=torch.bool).tril(past)      # query i sees the past and itself
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
     def count_ops(self, inputs, out, name) -> LayerOps:
         q, k, v = inputs
-        pairs = q.shape[0] * q.shape[1] * q.shape[2] * (k.shape[2] + 1) // 2          # causal: each query sees the keys up to itself
+        n, past = q.shape[2], k.shape[2] - q.shape[2]
+        pairs = q.shape[0] * q.shape[1] * (n * past + n * (n + 1) // 2)          # causal: each query sees the keys up to itself
         macs = pairs * (q.shape[3] + v.shape[3])                                     # QKᵀ and AV
         return LayerOps(name, 'matmul', macs=macs, ann_macs=macs)
 
 class LlamaBlock(nn.Module):
     def __init__(self, c:LlamaSpikingConfig):
         super().__init__()
-        hd, lin = c.d_model // c.n_heads, lambda i, o: SpikeDriven(i, o, c.time_steps, c.spiking, c.burst)
+        hd, lin = c.d_model // c.n_heads, lambda i, o: SpikeDriven(i, o, c.time_steps, c.spiking, c.burst, c.coding)
         self.attn_norm, self.mlp_norm = nn.Parameter(torch.ones(c.d_model)), nn.Parameter(torch.ones(c.d_model))
         self.q, self.k, self.v = lin(c.d_model, c.n_heads * hd), lin(c.d_model, c.n_kv_heads * hd), lin(c.d_model, c.n_kv_heads * hd)
         self.o, self.attn = lin(c.n_heads * hd, c.d_model), Attention()
@@ -191,7 +224,7 @@ class SpikingLlama(SpikingModel):
         self.embed = nn.Embedding(c.vocab_size, c.d_model)
         self.blocks = nn.ModuleList([LlamaBlock(c) for _ in range(c.n_layers)])
         self.norm = nn.Parameter(torch.ones(c.d_model))
-        self.head = SpikeDriven(c.d_model, c.vocab_size, c.time_steps, c.spiking, c.burst)
+        self.head = SpikeDriven(c.d_model, c.vocab_size, c.time_steps, c.spiking, c.burst, c.coding)
         hd = c.d_model // c.n_heads
         self.register_buffer('inv_freq', 1.0 / c.rope_theta ** (torch.arange(0, hd, 2).float() / hd), persistent=False)
 
@@ -199,18 +232,29 @@ class SpikingLlama(SpikingModel):
 
     def spike_layers(self) -> list: return [m for m in self.modules() if isinstance(m, SpikeDriven)]
 
-    def forward(self, ids:Tensor) -> Tensor:
+    def start_decoding(self, ids:Tensor) -> tuple:
+        "(logits of the token after `ids`, the cache of their keys and values): `stream`'s first step."
+        cache = KVCache()
+        return self(ids, cache)[:, -1], cache
+
+    def continue_decoding(self, nxt:Tensor, cache:KVCache) -> tuple:
+        "The next step costs one position per row: the new token `[B, 1]` attends to the cached keys and values."
+        return self(nxt, cache)[:, -1], cache
+
+    def forward(self, ids:Tensor, cache:KVCache|None=None) -> Tensor:
+        "Logits for `ids` `[B, L]`; with a `cache`, `ids` continue the positions it holds, and their keys and values join it."
         c, (B, L) = self.c, ids.shape
-        hd = c.d_model // c.n_heads
-        ang = torch.arange(L, dtype=torch.float32)[:, None] * self.inv_freq[None]
+        hd, start = c.d_model // c.n_heads, len(cache) if cache is not None else 0
+        ang = torch.arange(start, start + L, dtype=torch.float32)[:, None] * self.inv_freq[None]
         cos, sin = torch.cat([ang, ang], -1).cos(), torch.cat([ang, ang], -1).sin()
         x = self.embed(ids)
-        for b in self.blocks:
+        for i, b in enumerate(self.blocks):
             h = rms_norm(x, b.attn_norm, c.rms_eps)
             q = b.q(h).view(B, L, c.n_heads, hd).transpose(1, 2)
             k = b.k(h).view(B, L, c.n_kv_heads, hd).transpose(1, 2)
             v = b.v(h).view(B, L, c.n_kv_heads, hd).transpose(1, 2)
             q, k = q * cos + _rotate(q) * sin, k * cos + _rotate(k) * sin
+            if cache is not None: k, v = cache.extend(i, k, v)
             rep = c.n_heads // c.n_kv_heads
             a = b.attn(q, k.repeat_interleave(rep, 1), v.repeat_interleave(rep, 1))
             x = x + b.o(a.transpose(1, 2).reshape(B, L, c.n_heads * hd))
@@ -219,9 +263,9 @@ class SpikingLlama(SpikingModel):
         return self.head(rms_norm(x, self.norm, c.rms_eps))
 
 # %% ../nbs/07_convert.ipynb #42001164
-def config_for(src:SourceModel, time_steps:int, spiking:bool=True, burst:int=1) -> LlamaSpikingConfig:
+def config_for(src:SourceModel, time_steps:int, spiking:bool=True, burst:int=1, coding:str='rate') -> LlamaSpikingConfig:
     "The spiking counterpart's config: the source's sizes, our neurons."
-    return LlamaSpikingConfig(**asdict(src.shape), time_steps=time_steps, spiking=spiking, burst=burst, source=str(src.path))
+    return LlamaSpikingConfig(**asdict(src.shape), time_steps=time_steps, spiking=spiking, burst=burst, source=str(src.path), coding=coding)
 
 def map_weights(model:SpikingLlama, src:SourceModel) -> dict:
     "Copy the source's tensors into `model` by `NAME_MAP`; the report (mapped, derived, missing, mismatched, unused). Raises on missing/mismatched."
@@ -278,7 +322,7 @@ def clip_factors(burst:int) -> Tensor:
     return torch.tensor([2 ** (-j / 2) for j in range(2 * int(math.log2(burst)) + 5)])
 
 @torch.no_grad()
-def calibrate(model:SpikingLlama, batches:list, spike_cost:float=1e-3, max_rows:int=2048, seed:int=0) -> dict:
+def calibrate(model:SpikingLlama, batches:list, spike_cost:float=1e-3, max_rows:int=2048, seed:int=0, headroom:float=16.0) -> dict:
     "Set every `SpikeDriven` layer's per-channel thresholds from the inputs it sees on `batches` (token ids); the mean factor per layer."
     layers, g = model.spike_layers(), torch.Generator().manual_seed(seed)
     spiking = [m.spiking for m in layers]
@@ -292,6 +336,9 @@ def calibrate(model:SpikingLlama, batches:list, spike_cost:float=1e-3, max_rows:
         if not isinstance(m, SpikeDriven): continue
         x = torch.cat(m.calibrating); m.calibrating = None
         cmax = x.abs().amax(0).clamp_min(1e-6)
+        if m.coding == 'weighted':
+            m.threshold.copy_(cmax * headroom / 2); chosen[name] = headroom
+            continue
         if len(x) > max_rows: x = x[torch.randperm(len(x), generator=g)[:max_rows]]
         ms, alphas, cost = (x ** 2).mean(0).clamp_min(1e-12), clip_factors(m.burst), []
         for a in alphas:
@@ -374,12 +421,12 @@ def text_batches(tok, texts:list, seq_len:int, max_windows:int, batch_size:int=8
     return [w[i:i + batch_size, :-1] for i in range(0, len(w), batch_size)]
 
 def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:int=64, max_windows:int=64,
-            burst:int=8, spike_cost:float=1e-3, log=print) -> tuple:
+            burst:int=8, spike_cost:float=1e-3, coding:str='rate', headroom:float=16.0, log=print) -> tuple:
     "Convert the ANN in `ann_path` into a calibrated `SpikingLlama` saved at `output`; (model, report)."
     src = open_model(ann_path)
     check_sizes(src, model_cfg)
     out = Path(output)
-    model = SpikingLlama(config_for(src, model_cfg['time_steps'], model_cfg['spiking'], burst))
+    model = SpikingLlama(config_for(src, model_cfg['time_steps'], model_cfg['spiking'], burst, coding))
     t0 = time.monotonic()
     try: report = map_weights(model, src)
     except ConvertError as e:
@@ -390,8 +437,9 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:in
     batches = text_batches(source_tokenizer(src, tmp), calibration_texts, seq_len, max_windows)
     if model.c.spiking:
         if not batches: raise ConvertError("no calibration text: give sentences to set the neurons' thresholds")
-        t0 = time.monotonic(); clips = calibrate(model, batches, spike_cost)
-        report['calibration'] = dict(windows=sum(len(b) for b in batches), seq_len=seq_len, burst=burst, spike_cost=spike_cost, mean_clip_factors=clips)
+        t0 = time.monotonic(); clips = calibrate(model, batches, spike_cost, headroom=headroom)
+        report['calibration'] = dict(windows=sum(len(b) for b in batches), seq_len=seq_len, coding=coding, burst=burst, spike_cost=spike_cost,
+                                     headroom=headroom, mean_clip_factors=clips)
         log(f"calibrated {len(clips)} spike-driven layers on {sum(len(b) for b in batches)} windows of {seq_len} tokens in {time.monotonic() - t0:.1f} s")
     model.eval().save(tmp)
     atomic_write(tmp/'conversion_report.json', json.dumps(report, ensure_ascii=False, indent=1))

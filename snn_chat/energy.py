@@ -37,13 +37,14 @@ class LayerOps:
     ann_macs: int = 0         # MACs of the same layer in the ANN (dense, one pass)
     lookups: int = 0          # rows read from a table (an embedding lookup multiplies nothing)
     lookup_bytes: int = 0     # bytes those rows hold
+    accumulator_steps: int = 0  # shift-and-adds of accumulators that weigh time steps (weighted-step neurons), priced as membrane updates
 
     @property
     def firing_rate(self) -> float: return self.spikes / self.neuron_steps if self.neuron_steps else 0.0
 
     def add(self, o:'LayerOps'):
         "Accumulate the counts of another call of the same layer."
-        for k in ('spikes', 'neuron_steps', 'sops', 'macs', 'ann_macs', 'lookups', 'lookup_bytes'): setattr(self, k, getattr(self, k) + getattr(o, k))
+        for k in ('spikes', 'neuron_steps', 'sops', 'macs', 'ann_macs', 'lookups', 'lookup_bytes', 'accumulator_steps'): setattr(self, k, getattr(self, k) + getattr(o, k))
 
 # %% ../nbs/02_energy.ipynb #e46323ef
 @dataclass
@@ -68,12 +69,14 @@ class EnergyReport:
     @property
     def lookup_bytes(self) -> int: return self._total('lookup_bytes')
     @property
+    def accumulator_steps(self) -> int: return self._total('accumulator_steps')
+    @property
     def firing_rate(self) -> float: return self.spikes / self.neuron_steps if self.neuron_steps else 0.0
     @property
     def energy_uj(self) -> float:
-        "SNN energy: SOPs at E_AC + MACs at E_MAC + membrane updates, in µJ."
+        "SNN energy: SOPs at E_AC + MACs at E_MAC + membrane updates (and accumulator shifts), in µJ."
         c = self.costs
-        return (self.sops * c.e_ac_pj + self.macs * c.e_mac_pj + self.neuron_steps * c.e_membrane_pj) * 1e-6
+        return (self.sops * c.e_ac_pj + self.macs * c.e_mac_pj + (self.neuron_steps + self.accumulator_steps) * c.e_membrane_pj) * 1e-6
     @property
     def ann_energy_uj(self) -> float: return self.ann_macs * self.costs.e_mac_pj * 1e-6
     @property
@@ -84,7 +87,7 @@ class EnergyReport:
     def summary(self) -> dict:
         "The headline numbers, JSON-ready (what registries and chat traces store)."
         return dict(spikes=self.spikes, firing_rate=round(self.firing_rate, 6), sops=self.sops, macs=self.macs,
-                    membrane_updates=self.neuron_steps, lookups=self.lookups, lookup_bytes=self.lookup_bytes,
+                    membrane_updates=self.neuron_steps + self.accumulator_steps, lookups=self.lookups, lookup_bytes=self.lookup_bytes,
                     energy_uj=self.energy_uj,
                     ann_energy_uj=self.ann_energy_uj, ratio_to_ann=self.ratio)
 

@@ -24,10 +24,10 @@ def experts_markdown(registry) -> str:
     "The registered experts as a Markdown table."
     rows = [(task, e) for task in registry.tasks() for e in registry.entries(task)]
     if not rows: return "no experts yet: they are learned on first use"
-    out = ["| task | kind | accuracy | µJ / answer | ANN µJ |", "|---|---|---|---|---|"]
+    out = ["| task | kind | accuracy | µJ | ANN µJ |", "|---|---|---|---|---|"]
     for task, e in rows:
-        m = e.metrics
-        out.append(f"| {task} | {e.kind} | {m.get('accuracy', 0):.2f} | {m.get('energy_uj', 0):.2f} | {m.get('ann_energy_uj', 0):.2f} |")
+        m, per = e.metrics, ' / token' if e.metrics.get('unit') == 'token' else ''
+        out.append(f"| {task} | {e.kind} | {m.get('accuracy', 0):.2f} | {m.get('energy_uj', 0):.2f}{per} | {m.get('ann_energy_uj', 0):.2f}{per} |")
     return '\n'.join(out)
 
 def make_app(chat, cfg:Config):

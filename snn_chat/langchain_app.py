@@ -23,7 +23,8 @@ class _SnnChatParams:
         if self._c is None:
             from snn_chat.config import load_config
             from snn_chat.container import Container
-            overrides = list(self.overrides) + ([f'agent.max_new_tokens={self.max_tokens}'] if getattr(self, 'max_tokens', None) else [])
+            n = getattr(self, 'max_tokens', None)
+            overrides = list(self.overrides) + ([f'agent.max_new_tokens={n}', f'generalist.max_new_tokens={n}'] if n else [])
             self._c = Container(load_config(self.config_path, self.model_config_path, overrides), runs=self.runs_dir, log=lambda *a: None)
         return self._c
 

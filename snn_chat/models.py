@@ -178,21 +178,29 @@ class SpikingLM(SpikingModel):
         s = self.lif_out(self.backbone(idx))                  # [T, B, L, D] spikes
         return self.head(s.sum(0)) / s.shape[0]               # spike counts, integrated by the readout
 
+    def start_decoding(self, idx:Tensor) -> tuple:
+        "(logits `[B, V]` of the token after `idx`, the decoding state): the whole window is computed."
+        return self(idx[:, -self.c.max_seq_len:])[:, -1], idx
+
+    def continue_decoding(self, nxt:Tensor, idx:Tensor) -> tuple:
+        "The same after appending `nxt` `[B, 1]`: this model recomputes its window (a converted Llama caches keys and values instead)."
+        return self.start_decoding(torch.cat([idx, nxt], 1))
+
     @torch.no_grad()
     def stream(self, idx:Tensor, # prompt token ids [B, L]
                max_new_tokens:int=32, temperature:float=1.0, # 0: greedy
                top_k:int|None=None, eos_id:int|None=None, generator:torch.Generator|None=None):
         "Yield (next token ids [B, 1], their probabilities [B, 1]) one step at a time (stops when every row emitted `eos_id`)."
-        for _ in range(max_new_tokens):
-            logits = self(idx[:, -self.c.max_seq_len:])[:, -1]
+        logits, state = self.start_decoding(idx)
+        for i in range(max_new_tokens):
             if temperature <= 0: nxt = logits.argmax(-1, keepdim=True)
             else:
                 logits = logits / temperature
                 if top_k: logits = logits.masked_fill(logits < logits.topk(min(top_k, logits.shape[-1]))[0][:, -1:], float('-inf'))
                 nxt = torch.multinomial(logits.softmax(-1), 1, generator=generator)
             yield nxt, logits.softmax(-1).gather(-1, nxt)
-            idx = torch.cat([idx, nxt], 1)
-            if eos_id is not None and (nxt == eos_id).all(): break
+            if (eos_id is not None and (nxt == eos_id).all()) or i + 1 == max_new_tokens: break
+            logits, state = self.continue_decoding(nxt, state)
 
     def generate(self, idx:Tensor, max_new_tokens:int=32, temperature:float=1.0, top_k:int|None=None, eos_id:int|None=None,
                  generator:torch.Generator|None=None,

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['SURROGATES', 'RESETS', 'surrogate_grad', 'SpikeFn', 'spike', 'lif_reference', 'LIFMultiStep', 'lif_multistep', 'LIF',
-           'spike_counts', 'simulate_if', 'CountSTE', 'IFCount']
+           'spike_counts', 'simulate_if', 'weighted_codes', 'weighted_spikes', 'simulate_weighted', 'CountSTE',
+           'IFCount']
 
 # %% ../nbs/01_neurons.ipynb #03390e85
 import math
@@ -182,6 +183,29 @@ def simulate_if(x:Tensor, theta, T:int, burst:int=1, signed:bool=True) -> Tensor
         k = torch.clamp(torch.floor(v / theta + 0.5), -burst if signed else 0, burst)   # this step's spikes (a burst if > 1)
         n, v = n + k, v - k * theta
     return n
+
+# %% ../nbs/01_neurons.ipynb #763e4dc7
+def weighted_codes(x:Tensor, theta, T:int) -> Tensor:
+    "The signed integer a weighted-step neuron codes `x` as over `T` steps (|n| < 2^T): it passes on `n * theta / 2^(T-1)`."
+    n = torch.floor(x.abs() * (2 ** (T - 1) / theta) + 0.5).clamp(max=2 ** T - 1)
+    return n * torch.sign(x)
+
+def weighted_spikes(n:Tensor, T:int) -> Tensor:
+    "Spikes a weighted-step neuron fires for the codes `n`: the ones in each `|n|` (at most `T`)."
+    n, count = n.abs().long(), torch.zeros_like(n, dtype=torch.long)
+    for b in range(T): count += (n >> b) & 1
+    return count
+
+def simulate_weighted(x:Tensor, theta, T:int) -> tuple[Tensor, Tensor]:
+    "The same neurons stepped one step at a time: (the value passed on, the spikes fired)."
+    theta = torch.as_tensor(theta, dtype=x.dtype)
+    v = x.abs() + theta * 2.0 ** -T                      # the membrane, with half the last step's weight: rounding
+    out, spikes = torch.zeros_like(x), torch.zeros_like(x)
+    for t in range(1, T + 1):
+        w = theta * 2.0 ** (1 - t)                        # this step's threshold, and the weight of its spike
+        s = (v >= w).to(x.dtype)
+        v, out, spikes = v - s * w, out + s * w, spikes + s
+    return out * torch.sign(x), spikes
 
 # %% ../nbs/01_neurons.ipynb #74e98ddc
 class CountSTE(torch.autograd.Function):

@@ -262,3 +262,12 @@ class KnowledgeBase:
                      for i in set(dr) | set(lr)}
             order = sorted(fused.items(), key=lambda p: (-p[1], p[0]))
         return [Hit(self.chunks[i], s, r + 1, dr.get(i), lr.get(i)) for r, (i, s) in enumerate(order[:k])]
+
+    def relevance(self, query:str, hit:Hit) -> float:
+        "How much `hit` bears on `query`, 0…1: the dense cosine and the share of the query's lexical tokens in the chunk, weighed as fusion weighs them."
+        i = self.chunks.index(hit.chunk)
+        cos = float(np.dot(self.embedder.encode([query])[0], self.index.reconstruct(i)))
+        q = set(lexical_tokens(query))
+        cover = len(q & set(lexical_tokens(hit.chunk.indexed_text))) / max(1, len(q))
+        w = dense_weight(query, self.english_only)
+        return w * cos + (1 - w) * cover

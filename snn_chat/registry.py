@@ -52,11 +52,15 @@ class ModelRegistry:
         if not isinstance(data, dict): raise SnnChatError(f"{self.path}: expected an object mapping task names to lists of experts")
         return data
 
-    def register(self, task:str, entry:RegistryEntry) -> RegistryEntry:
-        "Add `entry` to `task`'s experts (safe against concurrent registrations)."
+    def register(self, task:str, entry:RegistryEntry, once:bool=False # keep the entry already there for the same model_path
+                ) -> RegistryEntry:
+        "Add `entry` to `task`'s experts (safe against concurrent registrations); with `once`, the registered entry of its model."
         if not task: raise SnnChatError("a task name is needed to register an expert")
         with file_lock(self.lock_path):
             data = self._read()
+            if once:
+                same = [d for d in data.get(task, []) if d.get('model_path') == entry.model_path]
+                if same: return RegistryEntry.from_dict(same[0])
             data.setdefault(task, []).append(entry.to_dict())
             atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False))
         return entry

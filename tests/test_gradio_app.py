@@ -8,7 +8,8 @@ BIN = Path(sys.executable).parent
 TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
         'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
         'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=5',
-        'agent.min_accuracy=0.0', 'agent.teacher_max_new_tokens=8', 'agent.max_new_tokens=16']
+        'agent.min_accuracy=0.0', 'agent.teacher_max_new_tokens=8', 'agent.max_new_tokens=16',
+        'generalist.cache_dir=runs/generalist', 'generalist.max_new_tokens=48']     # the real generalist, built once per machine
 
 
 def free_port() -> int:
@@ -42,8 +43,13 @@ def test_task_plan_and_chat_answers(server):
     assert text.startswith('1. summarization: ') and '\n2. sentiment: ' in text, text
     assert 'summarization ← context' in trace and 'sentiment ← previous' in trace
     text, trace, experts = client.predict('Hello! What can you do?', api_name='/respond')
-    assert isinstance(text, str) and '[chat]' in trace and 'spikes' in trace, (text, trace)
-    assert '| chat | generative |' in experts
+    assert text.strip() and '[chat]' in trace and 'spikes' in trace and 'runs/generalist' in trace, (text, trace)
+    assert '| generalist | generative |' in experts
+    text, trace, _ = client.predict('What is the tallest mountain in the world?', api_name='/respond')    # a plain factual question
+    assert 'Everest' in text and 'Nothing in the knowledge base' in text, text
+    text, trace, _ = client.predict('How is energy measured in snn_chat?', api_name='/respond')           # a question about the system
+    assert 'Sources: [1] doc/energy.md' in text and 'runs/generalist' in trace, text
+    assert text.split('Sources:')[0].strip() and not text.startswith('「'), text           # a generated answer, not a quoted passage
 
 
 def test_bad_input_and_load(server):
