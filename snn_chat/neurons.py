@@ -190,11 +190,14 @@ def weighted_codes(x:Tensor, theta, T:int) -> Tensor:
     n = torch.floor(x.abs() * (2 ** (T - 1) / theta) + 0.5).clamp(max=2 ** T - 1)
     return n * torch.sign(x)
 
+_ONES = {}
+
 def weighted_spikes(n:Tensor, T:int) -> Tensor:
-    "Spikes a weighted-step neuron fires for the codes `n`: the ones in each `|n|` (at most `T`)."
-    n, count = n.abs().long(), torch.zeros_like(n, dtype=torch.long)
-    for b in range(T): count += (n >> b) & 1
-    return count
+    "Spikes a weighted-step neuron fires for the codes `n`: the ones in each `|n|` (at most `T`), read from a table of 2^T counts."
+    if T not in _ONES:
+        k = torch.arange(2 ** T)
+        _ONES[T] = sum((k >> b) & 1 for b in range(T))
+    return _ONES[T][n.abs().long()]
 
 def simulate_weighted(x:Tensor, theta, T:int) -> tuple[Tensor, Tensor]:
     "The same neurons stepped one step at a time: (the value passed on, the spikes fired)."

@@ -7,7 +7,7 @@ BIN = Path(sys.executable).parent
 TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
         'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
         'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=10',
-        'agent.min_accuracy=0.0']
+        'agent.min_accuracy=0.0', 'generalist.cache_dir=runs/generalist', 'generalist.max_new_tokens=24']
 
 
 def run(cmd, runs, *args):
@@ -30,14 +30,15 @@ def test_build_kb_then_plan(tmp_path):
     assert 'plan: 1. summarization ← context → 2. sentiment ← previous' in r.stdout, r.stdout
     assert 'step 1 [summarization]' in r.stdout and 'step 2 [sentiment]' in r.stdout and 'µJ' in r.stdout
 
-    # a task with no expert and no data: answered from the knowledge base, with sources, not an error
+    # a question: the generalist answers from the passages that bear on it, citing them
     r = run('snn-planner', tmp_path, '--task_request', 'Explain how checkpoints survive a kill.', '--json')
     assert r.returncode == 0, r.stderr[-3000:]
     (step,) = json.loads(r.stdout)['steps']
     assert step['sources'] and step['sources'][0].endswith('training.md'), step
+    assert '/generalist/' in step['expert'] and 'Sources: [1] doc/' in step['output'] and step['energy']['spikes'] > 0, step
     r = run('snn-planner', tmp_path, '--task_request', 'Translate this text into French.', '--context_data', 'Spikes save energy.', '--json')
     assert r.returncode == 0, r.stderr[-3000:]
     (step,) = json.loads(r.stdout)['steps']
-    assert step['step']['kind'] == 'generative' and step['sources'] and 'no expert' in step['note'], step
+    assert step['step']['kind'] == 'generative' and '/generalist/' in step['expert'] and step['output'].strip(), step   # no specialist
     events = [json.loads(l)['event_type'] for l in (tmp_path / 'agent_memory.jsonl').read_text().splitlines()]
     assert events.count('PLAN_CREATED') == 3 and 'RAG_SEARCH' in events

@@ -1,6 +1,6 @@
-"""Open the web chat in headless Chromium, send a message, and save a screenshot (a check by eye, not a CI test).
+"""Open the web chat in headless Chromium, send messages one after another, and save a screenshot (a check by eye, not a CI test).
 
-    python tools/web_screenshot.py [--out doc/images/web_chat.png] [--message "..."] [snn-chat-ui config flags...]
+    python tools/web_screenshot.py [--out doc/images/web_chat.png] [--message "..." ...] [snn-chat-ui config flags...]
 
 Needs Debian's `chromium` and `chromium-driver` and `pip install selenium`; starts `snn-chat-ui` on a free
 port of 127.0.0.1 with the given config flags (default: the project's runs/), and stops it afterwards.
@@ -15,9 +15,11 @@ BIN = Path(sys.executable).parent
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--out', default=str(ROOT / 'doc' / 'images' / 'web_chat.png'))
-    p.add_argument('--message', default='この記事を要約して、その内容の感情を分析してください。\nSNNは非常にエネルギー効率が高いことで知られているが、その性能はまだANNに及ばない点もある。')
+    p.add_argument('--message', action='append', help='a message to send (repeatable, sent in turn; default: a factual question, '
+                   'then a question about the system)')
     p.add_argument('--wait', type=float, default=240, help='seconds to wait for the reply')
     args, rest = p.parse_known_args()
+    messages = args.message or ['What is the tallest mountain in the world?', 'How is energy measured in snn_chat?']
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
     server = subprocess.Popen([str(BIN / 'snn-chat-ui'), '--port', str(port), *rest], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from selenium import webdriver
@@ -38,14 +40,18 @@ def main():
             except Exception:
                 if time.monotonic() > deadline or server.poll() is not None: raise SystemExit('the web chat did not start')
                 time.sleep(1)
-        box = driver.find_element(By.TAG_NAME, 'textarea')
-        lines = args.message.split('\n')
-        for i, line in enumerate(lines):
-            box.send_keys(line)
-            if i < len(lines) - 1: box.send_keys(Keys.SHIFT, Keys.ENTER)
-        box.send_keys(Keys.ENTER)
-        WebDriverWait(driver, args.wait).until(lambda d: '[plan]' in d.page_source or '[chat]' in d.page_source or '⚠️' in d.page_source)
-        time.sleep(1)
+        for n, message in enumerate(messages, 1):
+            box = driver.find_element(By.TAG_NAME, 'textarea')
+            lines = message.split('\n')
+            for i, line in enumerate(lines):
+                box.send_keys(line)
+                if i < len(lines) - 1: box.send_keys(Keys.SHIFT, Keys.ENTER)
+            box.send_keys(Keys.ENTER)
+            # the reply is done when the trace panel shows the n-th trace (the panel says "…" while it streams)
+            WebDriverWait(driver, args.wait).until(lambda d: d.page_source.count('last reply') >= 1 and '…' not in
+                                                   ''.join(e.text for e in d.find_elements(By.XPATH, "//*[contains(text(), 'last reply')]/..")) and
+                                                   len(d.find_elements(By.CSS_SELECTOR, '[data-testid="bot"]')) >= n)
+            time.sleep(1)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(args.out)
         print(f"saved {args.out}")
