@@ -40,17 +40,19 @@ def main():
             except Exception:
                 if time.monotonic() > deadline or server.poll() is not None: raise SystemExit('the web chat did not start')
                 time.sleep(1)
-        for n, message in enumerate(messages, 1):
+        def trace(d):
+            found = d.find_elements(By.XPATH, "//*[contains(text(), 'last reply')]/..")
+            return found[0].text if found else ''
+        for message in messages:
+            before = trace(driver)
             box = driver.find_element(By.TAG_NAME, 'textarea')
             lines = message.split('\n')
             for i, line in enumerate(lines):
                 box.send_keys(line)
                 if i < len(lines) - 1: box.send_keys(Keys.SHIFT, Keys.ENTER)
             box.send_keys(Keys.ENTER)
-            # the reply is done when the trace panel shows the n-th trace (the panel says "…" while it streams)
-            WebDriverWait(driver, args.wait).until(lambda d: d.page_source.count('last reply') >= 1 and '…' not in
-                                                   ''.join(e.text for e in d.find_elements(By.XPATH, "//*[contains(text(), 'last reply')]/..")) and
-                                                   len(d.find_elements(By.CSS_SELECTOR, '[data-testid="bot"]')) >= n)
+            # the reply is done when the trace panel shows a new trace (it says "…" while the reply streams)
+            WebDriverWait(driver, args.wait).until(lambda d: trace(d) not in (before, '…', ''))
             time.sleep(1)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(args.out)
