@@ -7,8 +7,8 @@ __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'SCRIPT_NAMES', 'TaskSpec
            'Answer', 'split_sentences', 'sentence_units', 'join_sentences', 'data_hash', 'data_hash_of',
            'summary_targets', 'label_texts', 'check_labels', 'teacher_targets', 'measure_classifier', 'measure_lm',
            'energy_per_text', 'wilson_lower', 'usability', 'encoder_folder', 'new_student', 'confident', 'check_texts',
-           'learn_expert', 'UnusableExpert', 'Agent', 'generation_prompt', 'chat_messages', 'benchmark_expert',
-           'register_converted']
+           'learn_expert', 'UnusableExpert', 'Agent', 'generation_prompt', 'chat_messages', 'repeats',
+           'benchmark_expert', 'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, re, time
@@ -534,6 +534,12 @@ def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None) -> list:
              if h.get('role') in ('user', 'assistant', 'system') and isinstance(h.get('content'), str) and h['content'].strip()]
     return turns + [dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))]
 
+def repeats(ids:list, min_len:int=4) -> int:
+    "The length of a block of at least `min_len` tokens that `ids` ends with twice in a row (0: none)."
+    for n in range(min_len, len(ids) // 2 + 1):
+        if ids[-n:] == ids[-2 * n:-n]: return n
+    return 0
+
 def _chat_generate(model, tok, spec, prompt, history, cfg):
     "Greedy decoding in the expert's chat template: (the text so far, the mean probability of its tokens) after every token."
     ids = tok.apply_chat_template(chat_messages(spec, prompt, history), add_generation_prompt=True, return_tensors='pt', return_dict=True)['input_ids']
@@ -542,6 +548,10 @@ def _chat_generate(model, tok, spec, prompt, history, cfg):
     for nxt, p in model.stream(ids, cfg.generalist.max_new_tokens, temperature=0, eos_id=tok.eos_token_id):
         if int(nxt) in eos: break
         out.append(int(nxt)); probs.append(float(p))
+        if n := repeats(out):                 # greedy decoding of a small model loops: the second copy says nothing new
+            del out[-n:], probs[-n:]
+            yield tok.decode(out, skip_special_tokens=True), sum(probs) / max(1, len(probs))
+            break
         yield tok.decode(out, skip_special_tokens=True), sum(probs) / len(probs)
 
 def _generate(model, tok, entry, prompt, cfg):
