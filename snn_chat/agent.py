@@ -381,6 +381,7 @@ class Agent:
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
         self.cfg, self.registry, self.memory, self._teacher_factory = cfg, registry, memory, teacher_factory
         self.tasks, self.runs, self.log, self._teachers, self._models = tasks, Path(runs), log, {}, {}
+        self._generalist = None          # its registry entry, once found or built
 
     def teacher(self, name:str|None=None):
         "The teacher (or the one called `name`), loaded on first use: a call that reuses an expert or stored targets loads none."
@@ -406,22 +407,31 @@ class Agent:
         return entry
 
     def generalist(self) -> RegistryEntry:
-        "The generalist's registry entry: the teacher converted to spikes, built on first need (generalist chapter), registered once."
-        from snn_chat.generalist import GENERALIST_TASK, generalist
-        folder, card = generalist(self.cfg, self.runs, self.log)
-        entry = RegistryEntry(str(folder), card['metrics'], config=dict(kind='SpikingLlama', coding=card['coding'], time_steps=card['time_steps']),
-                              kind='generative', teacher=card['teacher'], extra={'method': 'generalist', 'prompt': '{text}', 'labels': []})
-        return self.registry.register(GENERALIST_TASK, entry, once=True)
+        "The generalist's registry entry: the teacher converted to spikes, built on first need (generalist chapter), registered once; found once per agent."
+        if self._generalist is None:
+            from snn_chat.generalist import GENERALIST_TASK, generalist
+            folder, card = generalist(self.cfg, self.runs, self.log)
+            entry = RegistryEntry(str(folder), card['metrics'], config=dict(kind='SpikingLlama', coding=card['coding'], time_steps=card['time_steps']),
+                                  kind='generative', teacher=card['teacher'], extra={'method': 'generalist', 'prompt': '{text}', 'labels': []})
+            self._generalist = self.registry.register(GENERALIST_TASK, entry, once=True)
+        return self._generalist
+
+    def generalist_metrics(self) -> dict|None:
+        "The generalist's measured metrics if it is built, else None; builds nothing."
+        if self._generalist is None:
+            from snn_chat.generalist import generalist_folder, read_card
+            card = read_card(generalist_folder(self.cfg, self.runs), self.log)
+            return card['metrics'] if card else None
+        return self._generalist.metrics
 
     def _generative_expert(self, spec:TaskSpec) -> Selection:
         "A generative task's expert: a specialist registered for it if one qualifies (it is cheaper), else the generalist at once."
-        from snn_chat.generalist import generalist_folder, read_card
         a = self.cfg.agent
         own = self.registry.entries(spec.name)
         sel = select(own, a.min_accuracy, a.energy_weight, a.refuse_unusable) if own else Selection(None, '')
         if sel.entry is not None:
-            card = read_card(generalist_folder(self.cfg, self.runs), self.log)
-            alt = f"{card['metrics']['energy_uj']:.1f} µJ per token" if card else 'not built yet'
+            m = self.generalist_metrics()
+            alt = f"{m['energy_uj']:.1f} µJ per token" if m else 'not built yet'
             sel.reason = f"a specialist for '{spec.name}' qualifies, so it answers rather than the generalist ({alt}): {sel.reason}"
             return sel
         g = self.generalist()
@@ -506,11 +516,6 @@ class Agent:
                 text, confidence = {'classifier': _classify, 'summarizer': _summarize, 'generative': _generate}[kind](model, tok, entry, prompt, self.cfg)
         text = text.strip().rstrip('\ufffd')           # a reply cut off by max_new_tokens may end inside a character
         yield Answer(spec.name, text, confidence, entry.model_path, meter.report().summary(), (time.perf_counter() - t0) * 1e3)
-
-    def answer(self, spec:TaskSpec, entry:RegistryEntry, prompt:str, history:list|None=None) -> Answer:
-        "Run `entry`'s expert on `prompt`, metering its spikes and energy (the final answer of `answer_stream`)."
-        for a in self.answer_stream(spec, entry, prompt, history): pass
-        return a
 
 def _classify(model, tok, entry, prompt, cfg):
     ids, mask = encode_texts([prompt], tok, model.c.max_seq_len)

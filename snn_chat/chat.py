@@ -69,8 +69,7 @@ class ChatService:
         yield from self._chat(text, history)
 
     def _chat(self, message:str, history:list|None=None):
-        from snn_chat.generalist import generalist_folder, read_card
-        if read_card(generalist_folder(self.cfg, self.agent.runs), self.log) is None:
+        if self.agent.generalist_metrics() is None:
             yield ChatReply("(building the generalist: the teacher is converted to spikes, once; about half a minute)",
                             {'route': 'chat', 'building': True}, done=False)
         for a in self.agent.stream('chat', message, history=history):

@@ -141,17 +141,12 @@ class Planner:
     def _knowledge(self, step, query, note=''):
         from snn_chat.agent import TaskSpec
         hits = [h for h in self.kb.search(query, self.top_k + 2) if not h.chunk.source.startswith('memory:')][:self.top_k]
-        scored = [(h, self.kb.relevance(query, h)) for h in hits]
+        scored = list(zip(hits, self.kb.relevance(query, hits)))
         self.memory.log('RAG_SEARCH', {'query': query, 'hits': [{'source': h.chunk.source, 'title': h.chunk.title, 'score': h.score,
                                                                  'relevance': round(r, 3)} for h, r in scored]})
         bearing = [h for h, r in scored if r >= self.min_relevance][:self.passages]
-        if bearing:
-            spec = TaskSpec(name='knowledge', kind='generative', prompt=grounded_prompt('{text}', bearing))
-            a = self.agent.run(spec, query)
-            text = f"{a.text}\n\n{cite(bearing)}"
-        else:
-            a = self.agent.run(TaskSpec(name='knowledge', kind='generative', prompt='{text}'), query)
-            text = f"{UNGROUNDED_NOTE}\n{a.text}"
+        a = self.agent.run(TaskSpec(name='knowledge', kind='generative', prompt=grounded_prompt('{text}', bearing) if bearing else '{text}'), query)
+        text = f"{a.text}\n\n{cite(bearing)}" if bearing else f"{UNGROUNDED_NOTE}\n{a.text}"
         return StepResult(step, query, text, a.confidence, a.expert, a.energy, sources=list(dict.fromkeys(h.chunk.source for h in bearing)), note=note)
 
     def run(self, request:str, context:str|None=None, unlabeled_data_path=None) -> PlanResult:

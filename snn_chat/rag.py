@@ -263,11 +263,12 @@ class KnowledgeBase:
             order = sorted(fused.items(), key=lambda p: (-p[1], p[0]))
         return [Hit(self.chunks[i], s, r + 1, dr.get(i), lr.get(i)) for r, (i, s) in enumerate(order[:k])]
 
-    def relevance(self, query:str, hit:Hit) -> float:
-        "How much `hit` bears on `query`, 0…1: the dense cosine and the share of the query's lexical tokens in the chunk, weighed as fusion weighs them."
-        i = self.chunks.index(hit.chunk)
-        cos = float(np.dot(self.embedder.encode([query])[0], self.index.reconstruct(i)))
-        q = set(lexical_tokens(query))
-        cover = len(q & set(lexical_tokens(hit.chunk.indexed_text))) / max(1, len(q))
-        w = dense_weight(query, self.english_only)
-        return w * cos + (1 - w) * cover
+    def relevance(self, query:str, hits:list) -> list:
+        "How much each of `hits` bears on `query`, 0…1: the dense cosine and the share of the query's lexical tokens in the chunk, weighed as fusion weighs them."
+        if not hits: return []
+        rows = {id(c): i for i, c in enumerate(self.chunks)}                 # a hit holds the chunk object itself
+        v, q, w = self.embedder.encode([query])[0], set(lexical_tokens(query)), dense_weight(query, self.english_only)
+        def one(h):
+            cover = len(q & set(lexical_tokens(h.chunk.indexed_text))) / max(1, len(q))
+            return w * float(np.dot(v, self.index.reconstruct(rows[id(h.chunk)]))) + (1 - w) * cover
+        return [one(h) for h in hits]

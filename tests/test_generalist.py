@@ -29,7 +29,7 @@ def agent_cmd(teacher, tmp):
 
 def registered(tmp) -> list:
     f = tmp / 'runs' / 'model_registry.json'
-    return json.loads(f.read_text())['generalist'] if f.is_file() and 'generalist' in json.loads(f.read_text()) else []
+    return json.loads(f.read_text()).get('generalist', []) if f.is_file() else []
 
 
 def test_two_processes_build_it_once(teacher, tmp_path):
