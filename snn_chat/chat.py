@@ -47,7 +47,9 @@ class ChatService:
         "('plan', instruction, context) or ('chat', message, None)."
         instruction, context = split_request(message)
         steps = self.planner.plan(instruction, context)
-        if any(s.kind in ('classifier', 'summarizer') for s in steps) or (steps and all(s.kind == 'knowledge' for s in steps)):
+        # a task the router read into a message with no text of its own ("疲れたよ" is not a request for sentiment) is chat
+        named = [s for s in steps if s.kind in ('classifier', 'summarizer') and (context is not None or s.routing.get('method') != 'router')]
+        if named or (steps and all(s.kind == 'knowledge' for s in steps)):
             if context is None:
                 context = next((h['content'] for h in reversed(history or []) if h.get('role') == 'user' and isinstance(h.get('content'), str)), None)
             return 'plan', instruction, context

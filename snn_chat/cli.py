@@ -115,12 +115,12 @@ def distill_parser() -> argparse.ArgumentParser:
 
 def _distill(args):
     import json
-    from snn_chat.agent import match_task, teacher_targets
+    from snn_chat.agent import teacher_targets
     from snn_chat.config import config_from_args
     from snn_chat.container import Container
     c = Container(config_from_args(args))
     if args.precompute_only:
-        spec = match_task(args.task_description, c.tasks)
+        spec = c.agent.route(args.task_description).task
         texts, gold = c.agent._texts(spec, args.unlabeled_data_path)
         print(teacher_targets(spec, texts, gold, c.agent.teacher, c.cfg, c.runs))
     else: print(json.dumps(c.agent.learn(args.task_description, args.unlabeled_data_path).to_dict(), ensure_ascii=False, indent=1))

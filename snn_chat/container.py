@@ -30,7 +30,7 @@ class Container:
 
     @cached_property
     def tasks(self) -> dict:
-        from snn_chat.agent import load_tasks
+        from snn_chat.router import load_tasks
         return load_tasks()
 
     def load_teacher(self, name:str|None=None):

@@ -265,11 +265,11 @@ RESULT = 'result.json'
 
 def measure_config(task:str, config_path, model_config=None, overrides=(), data_path=None, output_dir='runs/evolution/measure', log=print) -> dict:
     "Learn and measure `task`'s expert under the config file; write and return `{entry, config_fingerprint}`."
-    from snn_chat.agent import learn_expert, match_task
+    from snn_chat.agent import learn_expert
     from snn_chat.container import Container
     cfg = load_config(config_path, model_config, overrides)
     c = Container(cfg, log=log)
-    spec = match_task(task, c.tasks)
+    spec = c.agent.route(task).task
     texts, gold = c.agent._texts(spec, data_path)
     entry = learn_expert(spec, texts, c.load_teacher, cfg, c.runs, gold, log)
     out = {'task': spec.name, 'entry': entry.to_dict(), 'config_fingerprint': config_fingerprint(cfg)}
@@ -294,8 +294,7 @@ class Evolution:
         self.description = task_description
         from snn_chat.container import Container
         self.c = Container(self.config(), log=log)
-        from snn_chat.agent import match_task
-        self.spec = match_task(task_description, self.c.tasks)
+        self.spec = self.c.agent.route(task_description).task
         self.dir = self.c.runs/'evolution'
         self.journal_path, self.history_path = self.dir/'journal.json', self.dir/'history.json'
         self.bak = self.config_path.with_name(self.config_path.name + '.bak')

@@ -10,6 +10,7 @@ __all__ = ['GROUNDED_PROMPT', 'UNGROUNDED_NOTE', 'split_clauses', 'Step', 'make_
 import re, unicodedata
 from dataclasses import dataclass, field, asdict
 from .config import SnnChatError
+from .router import Router, TaskSpec, alias_pattern, alias_table, normalize, unknown_task
 
 # %% ../nbs/13_planner.ipynb #d3948a4b
 _JA_CUT = r'(?:して|し|て|で|たら|てから|前に|後で|後に|あとで|ながら)[、,]'
@@ -36,6 +37,7 @@ class Step:
     kind: str           # classifier | summarizer | generative | knowledge
     input: str          # context | previous | request
     clause: str
+    routing: dict = field(default_factory=dict)     # how the router found the task, when it did (Route.to_dict())
 
     def __str__(self): return f"{self.task} ← {self.input}"
 
@@ -44,19 +46,17 @@ _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|�
 
 def _mentions(clause:str, aliases:list) -> list:
     "(position, task) of every alias in the clause, longest aliases first, not overlapping."
-    from snn_chat.agent import _norm, alias_pattern
-    c, taken, out = _norm(clause), set(), []
+    c, taken, out = normalize(clause), set(), []
     for alias, t in aliases:
         for m in alias_pattern(alias).finditer(c):
             span = set(range(m.start(), m.end()))
             if not span & taken: taken |= span; out.append((m.start(), t, c[:m.start()]))
     return sorted(out, key=lambda p: p[0])
 
-def make_plan(request:str, tasks:dict, has_context:bool) -> list:
-    "The ordered steps for `request` (see the rules above)."
-    from snn_chat.agent import TaskSpec, _norm
+def make_plan(request:str, tasks:dict, has_context:bool, router:Router|None=None) -> list:
+    "The ordered steps for `request` (see the rules above); with a `router`, a clause that names no new task is classified by it."
     if not request or not request.strip(): raise SnnChatError("the request is empty")
-    aliases = sorted(((_norm(a), t) for t in tasks.values() for a in [t.name, *t.aliases]), key=lambda p: -len(p[0]))
+    aliases = alias_table(tasks)
     clauses = split_clauses(request)
     for i in range(len(clauses) - 1):                                   # "before X, Y" / "Xする前に、Y": Y first
         if re.match(r'before\b', clauses[i], re.I) or clauses[i].endswith('前に'): clauses[i], clauses[i + 1] = clauses[i + 1], clauses[i]
@@ -67,11 +67,12 @@ def make_plan(request:str, tasks:dict, has_context:bool) -> list:
         new = list({t.name: t for _, t, _ in found if t.name not in seen}.values())
         for t in new: seen.add(t.name); steps.append(Step(t.name, t.kind, '', clause))
         if new or _FILLER.match(clause.strip()): continue
+        r = router.classify(clause) if router is not None else None
+        if r is not None and r.known and r.task.name not in seen:     # a paraphrase: "boil it down", "does it sound upbeat"
+            seen.add(r.task.name); steps.append(Step(r.task.name, r.task.kind, '', clause, r.to_dict())); continue
         # a clause that only refers back to planned tasks ("extract keywords from the summary") is a step of its own
-        if _QUESTION.search(clause): steps.append(Step('knowledge', 'knowledge', 'request', clause))
-        else:
-            g = TaskSpec(name=_norm(clause).rstrip('。.!！'), kind='generative', prompt=clause.strip() + '\n\n{text}')
-            steps.append(Step(g.name, 'generative', '', clause))
+        if _QUESTION.search(clause): steps.append(Step('knowledge', 'knowledge', 'request', clause, r.to_dict() if r else {}))
+        else: steps.append(Step(unknown_task(clause.rstrip('。.!！')).name, 'generative', '', clause, r.to_dict() if r else {}))
     first = 'context' if has_context else 'request'
     for i, s in enumerate(steps):
         if s.kind == 'knowledge': continue
@@ -108,8 +109,13 @@ class PlanResult:
             e = r.energy
             cost = (f"{e['spikes']} spikes, {e['energy_uj']:.3f} µJ (ANN {e['ann_energy_uj']:.3f} µJ)" if e else 'retrieval, no spiking expert')
             lines.append(f"step {i + 1} [{r.step.task}] {r.output}" + (f" (confidence {r.confidence:.2f})" if r.confidence is not None else '')
-                         + f"\n    by: {r.expert or ', '.join(r.sources)}; cost: {cost}" + (f"\n    note: {r.note}" if r.note else ''))
+                         + f"\n    by: {r.expert or ', '.join(r.sources)}; cost: {cost}" + _routed(r.step.routing) + (f"\n    note: {r.note}" if r.note else ''))
         return '\n'.join(lines) + f"\nanswer:\n{self.answer}"
+
+def _routed(routing:dict) -> str:
+    "What finding a step's task cost, when the router did it (dense MACs: the router does not spike)."
+    e = routing.get('energy')
+    return f" (+ routing {e['energy_uj']:.1f} µJ, dense)" if e else ''
 
 GROUNDED_PROMPT = "Answer the question using the passages below.\n\n{passages}\n\nQuestion: {question}"
 UNGROUNDED_NOTE = "(Nothing in the knowledge base bears on this question; the answer comes from what the generalist knows.)"
@@ -136,10 +142,10 @@ class Planner:
         return self._kb
 
     def plan(self, request:str, context:str|None=None) -> list:
-        return make_plan(request, self.agent.tasks, bool(context and context.strip()))
+        "The steps for `request`, with the agent's router for clauses no alias answers."
+        return make_plan(request, self.agent.tasks, bool(context and context.strip()), self.agent.router)
 
     def _knowledge(self, step, query, note=''):
-        from snn_chat.agent import TaskSpec
         hits = [h for h in self.kb.search(query, self.top_k + 2) if not h.chunk.source.startswith('memory:')][:self.top_k]
         scored = list(zip(hits, self.kb.relevance(query, hits)))
         self.memory.log('RAG_SEARCH', {'query': query, 'hits': [{'source': h.chunk.source, 'title': h.chunk.title, 'score': h.score,
