@@ -225,6 +225,7 @@ class Router:
         if script not in self.scripts:
             return Route(unknown_task(description), False, 'script', f"it is written in {SCRIPT_NAMES.get(script, script)}, which the "
                          f"teachers do not read ({', '.join(self.scripts)}): none of the known tasks")
+        if self._fitted is None: self.fit()             # loads the teacher once: not part of a routing decision's time
         t0 = time.perf_counter()
         probs, energy = self.probabilities(description)
         ms = (time.perf_counter() - t0) * 1e3
