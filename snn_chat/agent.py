@@ -6,8 +6,9 @@
 __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'Answer', 'split_sentences', 'sentence_units', 'join_sentences',
            'data_hash', 'data_hash_of', 'summary_targets', 'label_texts', 'check_labels', 'teaching_fields',
            'teacher_targets', 'measure_classifier', 'measure_lm', 'energy_per_text', 'wilson_lower', 'usability',
-           'encoder_folder', 'new_student', 'confident', 'check_texts', 'learn_expert', 'UnusableExpert', 'Agent',
-           'generation_prompt', 'chat_messages', 'repeats', 'benchmark_expert', 'register_converted']
+           'encoder_folder', 'new_student', 'confident', 'check_texts', 'learn_expert', 'UnusableExpert',
+           'BrokenExpert', 'Agent', 'generation_prompt', 'chat_messages', 'repeats', 'benchmark_expert',
+           'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, re, time
@@ -16,15 +17,15 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
 from torch import Tensor
-from .config import Config, SnnChatError, atomic_write, project_root, read_yaml, unique_folder
-from .data import SENTENCE_BREAK, DataError, load_tokenizer, read_records
+from .config import Config, SnnChatError, atomic_write, file_lock, project_root, read_yaml, unique_folder
+from .data import SENTENCE_BREAK, DataError, clean_text, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, Selection, select
 from .students import SpikingTextClassifier, StudentConfig, init_encoder, teacher_table
 from .router import Route, Router, RequestEncoder, TaskSpec, load_tasks, match_task, route, unknown_task
-from .teachers import SCRIPT_NAMES, text_script
+from .teachers import SCRIPT_NAMES, fill, text_script
 from .train import TensorDict, encode_texts, fit, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
 
 # %% ../nbs/11_agent.ipynb #18bc8590
@@ -134,7 +135,7 @@ def _summarizer_targets(spec, texts, gold, teachers, cfg, log):
     units, soft = [], []
     for text in texts:
         sents = split_sentences(text)
-        q = summary_targets(teacher.answer_logprobs(spec.prompt.format(text=text), sents)) if len(sents) > 1 else torch.ones(1)
+        q = summary_targets(teacher.answer_logprobs(fill(spec.prompt, text), sents)) if len(sents) > 1 else torch.ones(1)
         units += sentence_units(sents); soft.append(torch.stack([q, 1 - q], -1))
     tok = teacher.student_tokenizer()
     ids, mask = encode_texts(units, tok, cfg.student.max_seq_len)
@@ -145,7 +146,7 @@ def _generative_targets(spec, texts, gold, teachers, cfg, log):
     log(f"teacher {teacher.name} answers '{spec.name}' on {len(texts)} texts...")
     t0, out = time.monotonic(), []
     for i, text in enumerate(texts):
-        prompt = spec.prompt.format(text=text)
+        prompt = fill(spec.prompt, text)
         out.append(prompt + ANSWER_MARK + teacher.generate(prompt, cfg.agent.teacher_max_new_tokens))
         if (i + 1) % 10 == 0: log(f"  {i + 1}/{len(texts)} answered ({time.monotonic() - t0:.0f} s)")
     return 'transcripts', out, None, {}
@@ -340,8 +341,12 @@ class UnusableExpert(SnnChatError):
                          f"texts (--unlabeled_data_path), or raise agent.expert_steps; the data may also be too hard for the teacher "
                          f"(see its labels in {Path(entry.model_path).parent})")
 
+class BrokenExpert(SnnChatError):
+    "A registered expert whose files do not load (truncated, deleted, not written by snn_chat)."
+
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
+    MAX_BROKEN = 3          # experts that fail to load in a row before the agent gives up
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
         self.cfg, self.registry, self.memory, self._teacher_factory = cfg, registry, memory, teacher_factory
         self.tasks, self.runs, self.log, self._teachers, self._models = tasks, Path(runs), log, {}, {}
@@ -418,7 +423,7 @@ class Agent:
         "(the selection, whether it was learned just now) for `spec`: the best registered expert, else a new one (generative: the generalist)."
         a = self.cfg.agent
         if spec.kind == 'generative' and not force_retrain: return self._generative_expert(spec), False
-        entries = [] if force_retrain else self.registry.entries(spec.name)
+        entries = [] if force_retrain else [e for e in self.registry.entries(spec.name) if not e.metrics.get('broken')]
         sel = select(entries, a.min_accuracy, a.energy_weight, a.refuse_unusable)
         if sel.entry is None and entries:        # none qualifies: would learning again on the same data help?
             h = data_hash_of(*self._texts(spec, unlabeled_data_path))
@@ -429,7 +434,13 @@ class Agent:
                 sel.reason = (f"no expert reaches agent.min_accuracy={a.min_accuracy:g}, and learning again on the same data would not "
                               f"help (give more data or --force_retrain); using the best one: {sel.reason}")
         if sel.entry is not None: return sel, False
-        entry = self.learn(spec.name, unlabeled_data_path, 'forced' if force_retrain else sel.reason, spec=spec)
+        with file_lock(self.runs/'experts'/f".{_folder_name(spec.name)}.learn.lock", timeout=a.learn_wait_s):   # one learner per task
+            if not force_retrain:                                  # another process may have learned it while this one waited
+                done = [e for e in self.registry.entries(spec.name) if not e.metrics.get('broken') and e not in entries]
+                if done and (got := select(done, a.min_accuracy, a.energy_weight, a.refuse_unusable)).entry is not None:
+                    got.reason = f"learned by another process while this one waited: {got.reason}"
+                    return got, False
+            entry = self.learn(spec.name, unlabeled_data_path, 'forced' if force_retrain else sel.reason, spec=spec)
         if entry.metrics.get('usable') is False and a.refuse_unusable: raise UnusableExpert(spec.name, entry)
         sel = select([entry], 0.0, a.energy_weight, usable_only=False)
         sel.reason = f"learned just now: {sel.reason}"
@@ -437,6 +448,10 @@ class Agent:
 
     def stream(self, task_description:str|TaskSpec, prompt:str, unlabeled_data_path=None, force_retrain:bool=False, history:list|None=None):
         "Yield the answer to `prompt` for the task described (or given): partial ones (`done=False`) while a generative expert writes, then the final one."
+        prompt, bad = clean_text(prompt) if isinstance(prompt, str) else (prompt, 0)
+        if isinstance(task_description, str):
+            task_description, bad_d = clean_text(task_description); bad += bad_d
+        if bad: self.log(f"warning: {bad} bytes that are not UTF-8 in the prompt or task description were replaced by U+FFFD")
         if not prompt or not prompt.strip(): raise SnnChatError("the prompt is empty")
         if len(prompt) > self.cfg.agent.max_prompt_chars:
             raise SnnChatError(f"the prompt has {len(prompt):,} characters; the limit is agent.max_prompt_chars={self.cfg.agent.max_prompt_chars:,}")
@@ -445,7 +460,16 @@ class Agent:
         self.memory.log('TASK_RECEIVED', {'task_description': spec.name if routed is None else task_description, 'task': spec.name,
                                           'kind': spec.kind, 'prompt': prompt[:500], **({'route': routed.to_dict()} if routed else {})})
         try:
-            sel, learned = self.expert(spec, unlabeled_data_path, force_retrain)
+            broken = []
+            for _ in range(self.MAX_BROKEN + 1):
+                sel, learned = self.expert(spec, unlabeled_data_path, force_retrain)
+                try: self.model(sel.entry); break
+                except BrokenExpert as e:                     # marked unusable; the next qualifying expert, or a new one
+                    self.registry.mark_unusable(spec.name, sel.entry.model_path, str(e))
+                    self.memory.log('ERROR', {'task': spec.name, 'model_path': sel.entry.model_path, 'error': str(e), 'action': 'marked unusable'})
+                    self.log(f"warning: {e}; it is marked unusable in the registry"); broken.append(sel.entry.model_path)
+            else: raise SnnChatError(f"{len(broken)} experts for '{spec.name}' in a row could not be loaded: {', '.join(broken)}")
+            if broken: sel.reason = f"{len(broken)} expert(s) could not be loaded and are marked unusable ({', '.join(broken)}); {sel.reason}"
             self.memory.log('MODEL_SELECTED', {'task': spec.name, 'model_path': sel.entry.model_path, 'reason': sel.reason})
             for answer in self.answer_stream(spec, sel.entry, prompt, history):
                 answer.learned, answer.reason, answer.routing = learned, sel.reason, routed.to_dict() if routed else {}
@@ -461,9 +485,10 @@ class Agent:
         return answer
 
     def model(self, entry:RegistryEntry) -> tuple:
-        "(model, tokenizer) of a registered expert, loaded once per agent."
+        "(model, tokenizer) of a registered expert, loaded once per agent; `BrokenExpert` when its files do not load."
         if entry.model_path not in self._models:
-            self._models[entry.model_path] = (SpikingModel.load(entry.model_path), load_tokenizer(entry.model_path))
+            try: self._models[entry.model_path] = (SpikingModel.load(entry.model_path), load_tokenizer(entry.model_path))
+            except Exception as e: raise BrokenExpert(f"the expert at {entry.model_path} could not be loaded ({type(e).__name__}: {str(e)[:200]})") from None
         return self._models[entry.model_path]
 
     def chat_tokenizer(self, entry:RegistryEntry):
@@ -506,7 +531,7 @@ def _summarize(model, tok, entry, prompt, cfg):
 
 def generation_prompt(tok, entry, prompt) -> Tensor:
     "The token ids a generative expert continues: the task prompt around `prompt`, then the answer mark (as in its transcripts)."
-    return torch.tensor([[tok.eos_id] + tok.encode(entry.extra.get('prompt', '{text}').format(text=prompt) + ANSWER_MARK)])
+    return torch.tensor([[tok.eos_id] + tok.encode(fill(entry.extra.get('prompt', '{text}'), prompt) + ANSWER_MARK)])
 
 def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None) -> list:
     "The conversation a chat-template expert answers: the earlier turns (role and text only), then the task's prompt around `prompt`."

@@ -12,6 +12,10 @@ __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_pa
 import argparse, sys
 
 # %% ../nbs/20_cli.ipynb #7c612337
+def read_stdin() -> str:
+    "Standard input as text; bytes that are not UTF-8 are kept (as lone surrogates) for the agent to replace and report."
+    return sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
+
 def _console(command, parser, argv):
     "Run `command` on the arguments `parser()` parses from `argv`, and exit with `run_cli`'s status."
     from snn_chat.config import run_cli
@@ -94,7 +98,7 @@ def _agent(args):
     import contextlib, json
     from snn_chat.config import config_from_args
     from snn_chat.container import Container
-    prompt = sys.stdin.read() if args.prompt == '-' else args.prompt
+    prompt = read_stdin() if args.prompt == '-' else args.prompt
     with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():   # --json: stdout is the answer only
         answer = Container(config_from_args(args)).agent.run(args.task_description, prompt, args.unlabeled_data_path, args.force_retrain)
     print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else answer)
@@ -274,7 +278,7 @@ def _planner(args):
     import contextlib, json
     from snn_chat.config import config_from_args
     from snn_chat.container import Container
-    context = sys.stdin.read() if args.context_data == '-' else args.context_data
+    context = read_stdin() if args.context_data == '-' else args.context_data
     with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():
         result = Container(config_from_args(args)).planner.run(args.task_request, context, args.unlabeled_data_path)
     print(json.dumps(result.to_dict(), ensure_ascii=False) if args.json else result)

@@ -59,15 +59,20 @@ class Container:
 
     @cached_property
     def knowledge_base(self):
-        "The knowledge base; built first if `runs/` has none yet."
-        from snn_chat.rag import KnowledgeBase, MANIFEST
+        "The knowledge base; built first if `runs/` has none yet, and built again if it is damaged."
+        from snn_chat.rag import DamagedStore, KnowledgeBase, MANIFEST
         from snn_chat.config import complete_folder
         folder = self.runs/self.cfg.paths.vector_store
         if complete_folder(folder, MANIFEST) is None:
             self.log(f"no knowledge base in {folder} yet: building it")
             self.build_knowledge_base()
         r = self.cfg.rag
-        return KnowledgeBase(folder, self.embedder, r.candidates, r.rrf_k, r.english_only_embedder)
+        load = lambda: KnowledgeBase(folder, self.embedder, r.candidates, r.rrf_k, r.english_only_embedder)
+        try: return load()
+        except DamagedStore as e:
+            self.log(f"{e}; building it again now")
+            self.build_knowledge_base()
+            return load()
 
     @cached_property
     def chat(self):

@@ -55,6 +55,7 @@ def _hf_shape(c:dict, path) -> LlamaShape:
                           max_seq_len=c.get('max_position_embeddings', 2048), rope_theta=float(c.get('rope_theta', 10000.0)),
                           rms_eps=float(c.get('rms_norm_eps', 1e-5)), tie_embeddings=bool(c.get('tie_word_embeddings', False)))
     except KeyError as e: raise ConvertError(f"{path}: config.json lacks {e}") from None
+    except (TypeError, ValueError) as e: raise ConvertError(f"{path}: config.json has a value of the wrong type ({e})") from None
 
 def read_safetensors(path) -> SourceModel:
     "Open a `.safetensors` checkpoint (memory-mapped) with its `config.json`."
@@ -62,7 +63,9 @@ def read_safetensors(path) -> SourceModel:
     path = Path(path)
     cfile = path.parent/'config.json'
     if not cfile.is_file(): raise ConvertError(f"{path}: a safetensors file holds no architecture; put the model's config.json beside it")
-    c = json.loads(cfile.read_text(encoding='utf-8'))
+    try: c = json.loads(cfile.read_text(encoding='utf-8'))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e: raise ConvertError(f"{cfile} is not valid JSON text ({e}); is it the model's config.json?") from None
+    if not isinstance(c, dict): raise ConvertError(f"{cfile}: expected a JSON object (the model's config), got {type(c).__name__}")
     arch = (c.get('architectures') or [c.get('model_type', '?')])[0]
     if c.get('model_type') != 'llama' and 'Llama' not in arch: raise ConvertError(f"{path}: only the Llama family is supported, got {arch!r}")
     try:

@@ -10,6 +10,7 @@ import json, os, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .config import file_lock
+from .data import clean_text
 from .registry import utc_now
 
 # %% ../nbs/10_memory.ipynb #ed70385b
@@ -35,7 +36,7 @@ class AgentMemory:
         "Append one event (an unknown `event_type` is refused, so typos do not create new kinds)."
         if event_type not in EVENT_TYPES: raise ValueError(f"unknown event type {event_type!r}; known: {', '.join(EVENT_TYPES)}")
         ev = MemoryEvent(event_type, details or {})
-        line = json.dumps(asdict(ev), ensure_ascii=False, default=str) + '\n'
+        line = clean_text(json.dumps(asdict(ev), ensure_ascii=False, default=str))[0] + '\n'      # no byte that is not UTF-8 reaches the file
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with file_lock(self.lock_path), open(self.path, 'ab') as f:
             if f.tell() and not self._ends_with_newline(): f.write(b'\n')   # isolate a torn line left by a killed writer

@@ -10,6 +10,7 @@ __all__ = ['GROUNDED_PROMPT', 'UNGROUNDED_NOTE', 'split_clauses', 'Step', 'make_
 import re, unicodedata
 from dataclasses import dataclass, field, asdict
 from .config import SnnChatError
+from .data import clean_text
 from .router import Router, TaskSpec, alias_pattern, alias_table, normalize, unknown_task
 
 # %% ../nbs/13_planner.ipynb #d3948a4b
@@ -157,6 +158,9 @@ class Planner:
 
     def run(self, request:str, context:str|None=None, unlabeled_data_path=None) -> PlanResult:
         "Plan `request`, run every step, and combine the answers."
+        request, bad = clean_text(request)
+        if context: context, more = clean_text(context); bad += more
+        if bad: self.log(f"warning: {bad} bytes that are not UTF-8 in the request or context were replaced by U+FFFD")
         steps = self.plan(request, context)
         self.memory.log('PLAN_CREATED', {'request': request, 'context': (context or '')[:500], 'steps': [asdict(s) for s in steps]})
         results, first = [], context if context and context.strip() else request

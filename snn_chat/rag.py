@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'MANIFEST', 'Chunk', 'chunk_markdown', 'lexical_tokens', 'BM25',
-           'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'build_knowledge_base',
-           'dense_weight', 'Hit', 'KnowledgeBase']
+           'resolve_embedder', 'Embedder', 'memory_text', 'read_sources', 'content_hash', 'DamagedStore',
+           'build_knowledge_base', 'dense_weight', 'Hit', 'KnowledgeBase']
 
 # %% ../nbs/12_rag.ipynb #2cb0c826
 import hashlib, json, re, time, unicodedata
@@ -160,17 +160,31 @@ def content_hash(text:str) -> str: return hashlib.sha256(text.encode('utf-8')).h
 # %% ../nbs/12_rag.ipynb #c36b5732
 MANIFEST = 'manifest.json'
 
-def _load_store(folder):
-    folder = complete_folder(folder, MANIFEST)
-    if folder is None: return None
-    m = json.loads((folder/MANIFEST).read_text(encoding='utf-8'))
-    chunks = [Chunk(**json.loads(l)) for l in (folder/'chunks.jsonl').read_text(encoding='utf-8').splitlines() if l.strip()]
-    return m, chunks, np.load(folder/'vectors.npy', allow_pickle=False)
+class DamagedStore(SnnChatError):
+    "A vector store whose files cannot be read or do not agree (truncated, overwritten, deleted)."
+
+def _load_store(folder, index:bool=False):
+    "(manifest, chunks, vectors[, FAISS index]) of the complete store in `folder`, None if there is none; `DamagedStore` if it is unreadable."
+    found = complete_folder(folder, MANIFEST)
+    if found is None: return None
+    try:
+        import faiss
+        m = json.loads((found/MANIFEST).read_text(encoding='utf-8'))
+        chunks = [Chunk(**json.loads(l)) for l in (found/'chunks.jsonl').read_text(encoding='utf-8').splitlines() if l.strip()]
+        vectors = np.load(found/'vectors.npy', allow_pickle=False)
+        ix = faiss.read_index(str(found/'dense.faiss')) if index else None
+        sizes = {m['chunks'], len(chunks), len(vectors), *([ix.ntotal] if ix is not None else [])}
+        if len(sizes) != 1 or not isinstance(m.get('sources'), dict): raise ValueError(f"its files disagree on the number of chunks ({sorted(sizes)})")
+    except Exception as e:
+        raise DamagedStore(f"the knowledge base in {found} is damaged ({type(e).__name__}: {str(e)[:160]}); rebuild it with: snn-build-kb") from None
+    return (m, chunks, vectors, ix) if index else (m, chunks, vectors)
 
 def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:int=500, log=print) -> dict:
     "Build (or update) the store in `folder` from `{source: text}`; returns what changed."
     import faiss
-    prev = _load_store(folder)
+    try: prev = _load_store(folder, index=True)
+    except DamagedStore as e:
+        log(f"{e}: building it again from the sources (the damaged one stays until the new one is complete)"); prev = None
     if prev and prev[0].get('embedding_model') != embedder.spec: prev = None     # another model: embed everything again
     old = {s: (info, prev[1][info['start']:info['end']], prev[2][info['start']:info['end']]) for s, info in prev[0]['sources'].items()} if prev else {}
     chunks, vecs, files, report = [], [], {}, dict(added=[], changed=[], unchanged=[], removed=sorted(set(old) - set(sources)), embedded=0)
@@ -221,12 +235,11 @@ class KnowledgeBase:
     "Search over a built store: dense (FAISS), lexical (BM25) or fused (RRF)."
     def __init__(self, folder, embedder:Embedder, candidates:int=50, rrf_k:int=60, english_only_embedder:bool=True):
         import faiss
-        found = complete_folder(folder, MANIFEST)
-        if found is None: raise SnnChatError(f"no knowledge base in {folder}; build it with: snn-build-kb")
-        self.manifest, self.chunks, _ = _load_store(found)
+        store = _load_store(folder, index=True)
+        if store is None: raise SnnChatError(f"no knowledge base in {folder}; build it with: snn-build-kb")
+        self.manifest, self.chunks, _, self.index = store
         if self.manifest['embedding_model'] != embedder.spec:
             raise SnnChatError(f"{folder} was built with {self.manifest['embedding_model']!r}, not {embedder.spec!r}; rebuild it with snn-build-kb")
-        self.index = faiss.read_index(str(found/'dense.faiss'))
         # One query at a time gains nothing from FAISS's OpenMP threads, and their spinning after a search
         # slowed the next query's embedding (torch's threads): 23 ms per encode+search with both at 2
         # threads, 11 ms with FAISS at 1, on this 2-core machine.

@@ -47,9 +47,16 @@ class ModelRegistry:
     def _read(self) -> dict:
         if not self.path.exists(): return {}
         try: data = json.loads(self.path.read_text(encoding='utf-8'))
+        except UnicodeDecodeError as e:
+            raise SnnChatError(f"{self.path} is not UTF-8 text (byte {e.start}); it was not written by snn_chat, which writes it atomically") from None
         except json.JSONDecodeError as e:
             raise SnnChatError(f"{self.path} is not valid JSON ({e.msg}, line {e.lineno}); it was not written by snn_chat, which writes it atomically") from None
         if not isinstance(data, dict): raise SnnChatError(f"{self.path}: expected an object mapping task names to lists of experts")
+        for task, entries in data.items():
+            if not (isinstance(entries, list) and all(isinstance(e, dict) and isinstance(e.get('model_path'), str)
+                                                      and isinstance(e.get('metrics', {}), dict) for e in entries)):
+                raise SnnChatError(f"{self.path}: task {task!r} must map to a list of experts, each an object with a "
+                                   f"'model_path' string and a 'metrics' object; it was not written by snn_chat")
         return data
 
     def register(self, task:str, entry:RegistryEntry, once:bool=False # keep the entry already there for the same model_path
@@ -64,6 +71,14 @@ class ModelRegistry:
             data.setdefault(task, []).append(entry.to_dict())
             atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False))
         return entry
+
+    def mark_unusable(self, task:str, model_path:str, reason:str):
+        "Mark `task`'s expert at `model_path` as broken (its files do not load): it is never selected again, and the reason is kept."
+        with file_lock(self.lock_path):
+            data = self._read()
+            for d in data.get(task, []):
+                if d.get('model_path') == model_path: d.setdefault('metrics', {}).update(usable=False, broken=reason)
+            atomic_write(self.path, json.dumps(data, indent=1, ensure_ascii=False))
 
     def tasks(self) -> list[str]: return sorted(self._read())
     def entries(self, task:str) -> list[RegistryEntry]:
@@ -82,7 +97,8 @@ def select(entries:list[RegistryEntry], min_accuracy:float=0.0, energy_weight:fl
            usable_only:bool=True # skip experts measured as no better than the most common answer
           ) -> Selection:
     "The expert with the best accuracy-vs-energy score among those at least `min_accuracy` accurate."
-    if not entries: return Selection(None, "no expert is registered for this task")
+    entries = [e for e in entries if not e.metrics.get('broken')]           # files that do not load: never, whatever usable_only says
+    if not entries: return Selection(None, "no expert is registered for this task (that loads)")
     usable = [e for e in entries if e.metrics.get('usable', True) is not False or not usable_only]
     if not usable: return Selection(None, f"none of the {len(entries)} experts is usable (none surely beats the most common answer)", len(entries))
     entries = usable

@@ -6,7 +6,7 @@
 __all__ = ['DEFAULT_TEACHER', 'GEMMA_TEACHER', 'INSTALL_HINTS', 'INSTALL_HINT', 'EMBEDDING_NAMES', 'SCRIPTS', 'SCRIPT_NAMES',
            'TeacherError', 'default_teacher_file', 'gemma_teacher_file', 'resolve_teacher', 'quiet_loading',
            'offline_mode', 'float_copy', 'Teacher', 'teacher_folder', 'teacher_dtype', 'load_teacher',
-           'token_embeddings', 'VerbalizerLabeler', 'script_group', 'text_script']
+           'token_embeddings', 'fill', 'VerbalizerLabeler', 'script_group', 'text_script']
 
 # %% ../nbs/06_teachers.ipynb #5938212a
 import contextlib, copy, hashlib, importlib.util, json, os, shutil, time
@@ -197,6 +197,10 @@ def token_embeddings(spec:str=DEFAULT_TEACHER) -> Tensor:
 
 
 # %% ../nbs/06_teachers.ipynb #53a190b8
+def fill(template:str, text:str) -> str:
+    "`template` with `{text}` replaced by `text`: user text and task prompts are data, never format strings (braces in either are kept)."
+    return template.replace('{text}', text)
+
 class VerbalizerLabeler:
     "Few-shot verbalizer classification with a teacher: shared-prefix KV cache, length-sorted batches, verbalizer rows only."
     def __init__(self, teacher:Teacher, labels:list, verbalizers:list, examples:list, # (text, label) shots
@@ -205,11 +209,11 @@ class VerbalizerLabeler:
         tok = teacher.tokenizer
         self.verb_ids = [tok(v, add_special_tokens=False).input_ids[0] for v in verbalizers]
         if len(set(self.verb_ids)) != len(self.verb_ids): raise TeacherError(f"verbalizers {verbalizers} share their first token")
-        shots = ''.join(f"{template.format(text=x)}{verbalizers[self.labels.index(y)]}\n\n" for x, y in examples)
+        shots = ''.join(f"{fill(template, x)}{verbalizers[self.labels.index(y)]}\n\n" for x, y in examples)
         self.prefix_ids = tok(shots, add_special_tokens=False, return_tensors='pt').input_ids
         self.prior, self._cache = None, None
 
-    def _suffix(self, text): return self.t.tokenizer(self.template.format(text=text), add_special_tokens=False).input_ids
+    def _suffix(self, text): return self.t.tokenizer(fill(self.template, text), add_special_tokens=False).input_ids
 
     def _prefix_cache(self):
         if self._cache is None:

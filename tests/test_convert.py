@@ -104,3 +104,13 @@ def test_smaller_model_config_is_refused(sources, tmp_path):
     code, out, err = run('--method', 'convert', '--ann_model_path', st, '--snn_model_config', 'configs/models/medium.yaml',
                          '--output_snn_path', tmp_path / 'out')
     assert code == 2 and 'describes a different network' in err and '--method distill' in err, err
+
+
+@pytest.mark.parametrize('config', [b'{"vocab_size": ', b'\xff\xfe not json', b'[1, 2]', b'{"model_type": "llama", "vocab_size": "many"}'])
+def test_corrupted_config_json(sources, tmp_path, config):
+    "a corrupted config.json beside the weights is a clear error (a traceback before)"
+    d, hf, st, gg = sources
+    (tmp_path / st.name).write_bytes(st.read_bytes())
+    (tmp_path / 'config.json').write_bytes(config)
+    code, out, err = run('--method', 'convert', '--ann_model_path', tmp_path / st.name, '--snn_model_config', d / 'tiny.yaml', '--output_snn_path', tmp_path / 'out')
+    assert code == 2 and 'config.json' in err and 'Traceback' not in err, err[-2000:]
