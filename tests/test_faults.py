@@ -121,3 +121,19 @@ def test_a_damaged_vector_store_is_rebuilt(tmp_path):
     assert r.returncode == 0, r.stderr[-3000:]
     assert 'building it again' in r.stderr + r.stdout.split('\n{')[0]
     assert json.loads(r.stdout[r.stdout.index('{'):])['steps'][0]['sources']
+
+
+def test_litter_of_killed_processes_is_swept(tmp_path):
+    "item 9: staging folders of dead processes, a half-made teacher copy and unregistered old expert folders were never removed"
+    dead = subprocess.Popen([sys.executable, '-c', 'pass']); dead.wait()
+    litter = [tmp_path / 'experts' / 'sentiment' / f'.last.tmp-{dead.pid}', tmp_path / f'.vector_store.tmp-{dead.pid}',
+              ROOT / 'runs' / 'teacher_cache' / f'.SmolLM2-135M-Instruct.Q4_1-0.tmp-{dead.pid}']
+    for p in litter: p.mkdir(parents=True); (p / 'model.safetensors').write_bytes(b'x' * 1000)
+    orphan = tmp_path / 'experts' / 'sentiment' / '20260101-000000'
+    (orphan / 'last').mkdir(parents=True); (orphan / 'metrics.jsonl').write_text('{}')
+    for f in [orphan / 'metrics.jsonl', orphan / 'last']: os.utime(f, (1e9, 1e9))
+    r = agent(tmp_path, '--task_description', '雑談', '--prompt', 'hi', last=GENERALIST)
+    assert r.returncode == 0, r.stderr.decode()[-3000:]
+    assert not any(p.exists() for p in [*litter, orphan]), [p for p in [*litter, orphan] if p.exists()]
+    said = (r.stdout + r.stderr).decode()
+    assert 'removed what killed processes left' in said and str(orphan) in said
