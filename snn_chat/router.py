@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['OTHER_REQUESTS', 'NONE', 'TaskSpec', 'load_tasks', 'normalize', 'alias_pattern', 'alias_table', 'alias_match',
-           'RequestEncoder', 'task_examples', 'fit_softmax', 'unknown_task', 'Route', 'Router', 'route', 'match_task']
+           'RequestEncoder', 'task_examples', 'fit_softmax', 'unknown_task', 'Route', 'by_alias', 'Router', 'route',
+           'match_task']
 
 # %% ../nbs/10a_router.ipynb #23827ec8
 import copy, hashlib, json, re, time, unicodedata
@@ -74,7 +75,8 @@ class RequestEncoder:
         base = getattr(teacher.model, 'model', None)
         if base is None or not hasattr(base, 'layers'):
             raise SnnChatError(f"router.model {teacher.name!r}: its decoder has no .model.layers to read states from")
-        if not 1 <= layer <= len(base.layers): raise SnnChatError(f"router.layer must be 1..{len(base.layers)} for {teacher.name}, got {layer}")
+        if not 1 <= layer <= len(base.layers):
+            raise SnnChatError(f"router.layer must be 1..{len(base.layers)} for {teacher.name}, got {layer}")
         self.decoder = copy.copy(base)                      # shares every weight; only its own list of layers is shorter
         self.decoder._modules = dict(base._modules)
         self.decoder.layers = nn.ModuleList(list(base.layers)[:layer])
@@ -94,14 +96,15 @@ class RequestEncoder:
 
 # %% ../nbs/10a_router.ipynb #3e6ff14f
 OTHER_REQUESTS = [
-    "translate the text into another language", "write a poem or a story", "correct the grammar and spelling", "write program code",
-    "solve a math problem", "extract names, places and dates", "list the keywords of the text", "give the text a title",
-    "answer a general knowledge question", "convert units or formats", "rewrite the text in a different style", "draft an email or a letter",
-    "explain a word or a concept", "make a plan or a schedule", "count words or characters", "detect the language of the text",
-    "generate questions about the text", "recommend something", "classify the topic of the text", "look up facts about a person or a place",
-    "別の言語に翻訳する", "詩や物語を書く", "文法や誤字を直す", "プログラムのコードを書く", "数学の問題を解く", "人名・地名・日付を抜き出す", "キーワードを挙げる",
-    "文章にタイトルを付ける", "一般的な知識の質問に答える", "単位や形式を変換する", "文体を変えて書き直す", "メールや手紙の下書きを書く", "言葉や概念を説明する",
-    "計画や予定を立てる", "単語や文字を数える", "文章の言語を判定する", "文章について質問を作る", "おすすめを教える", "文章の話題を分類する", "人物や場所について調べる",
+    "translate the text into another language", "write a poem or a story", "correct the grammar and spelling",
+    "write program code", "solve a math problem", "extract names, places and dates", "list the keywords of the text",
+    "give the text a title", "answer a general knowledge question", "convert units or formats",
+    "rewrite the text in a different style", "draft an email or a letter", "explain a word or a concept",
+    "make a plan or a schedule", "count words or characters", "detect the language of the text",
+    "generate questions about the text", "recommend something", "classify the topic of the text",
+    "look up facts about a person or a place", "別の言語に翻訳する", "詩や物語を書く", "文法や誤字を直す", "プログラムのコードを書く", "数学の問題を解く",
+    "人名・地名・日付を抜き出す", "キーワードを挙げる", "文章にタイトルを付ける", "一般的な知識の質問に答える", "単位や形式を変換する", "文体を変えて書き直す", "メールや手紙の下書きを書く",
+    "言葉や概念を説明する", "計画や予定を立てる", "単語や文字を数える", "文章の言語を判定する", "文章について質問を作る", "おすすめを教える", "文章の話題を分類する", "人物や場所について調べる",
     # questions about the world, not tasks on a text (the planner sends them to the knowledge base)
     "what is a neural network?", "how does a transformer work?", "why is the sky blue?", "who wrote this library?",
     "where are the settings kept?", "explain how energy is measured", "ニューラルネットワークとは何ですか?", "なぜ空は青いの?",
@@ -119,7 +122,7 @@ def task_examples(spec:TaskSpec) -> list:
 
 # %% ../nbs/10a_router.ipynb #30cc1e64
 def fit_softmax(x:Tensor, y:Tensor, classes:int, regularization:float=0.1, max_iter:int=300) -> nn.Linear:
-    "A linear softmax classifier for rows `x` and class ids `y`: class-balanced cross-entropy plus `regularization`/2 · |W|² per example, by L-BFGS."
+    "A linear softmax classifier of rows `x` into class ids `y`: class-balanced cross-entropy + L2 (`regularization`/2N · |W|²), by L-BFGS."
     head = nn.Linear(x.shape[1], classes)
     nn.init.zeros_(head.weight); nn.init.zeros_(head.bias)
     counts = torch.bincount(y, minlength=classes).float()
@@ -151,12 +154,19 @@ class Route:
 
     def to_dict(self) -> dict:
         "JSON-ready (the task by name)."
-        return dict(task=self.task.name, known=self.known, method=self.method, reason=self.reason,
-                    probabilities={k: round(v, 4) for k, v in self.probabilities.items()}, energy=self.energy, latency_ms=round(self.latency_ms, 2))
+        return dict(task=self.task.name, known=self.known, method=self.method, reason=self.reason, energy=self.energy,
+                    probabilities={k: round(v, 4) for k, v in self.probabilities.items()}, latency_ms=round(self.latency_ms, 2))
 
     def __str__(self):
         cost = f"; {self.energy['energy_uj']:.1f} µJ, {self.latency_ms:.0f} ms" if self.energy else ''
         return f"{self.task.name} ({self.method}: {self.reason}{cost})"
+
+def by_alias(description:str, tasks:dict) -> Route|None:
+    "The route of a description that holds an alias (it costs nothing), else None; an empty description is an error."
+    if not description or not normalize(description):
+        raise SnnChatError("the task description is empty; say what to do, e.g. --task_description 感情分析")
+    hit = alias_match(description, tasks)
+    return Route(hit, True, 'alias', f"an alias of '{hit.name}' appears in the description") if hit else None
 
 # %% ../nbs/10a_router.ipynb #d251eec4
 class Router:
@@ -214,13 +224,10 @@ class Router:
 
     def route(self, description:str) -> Route:
         "The task `description` asks for: by alias, else by the classifier; a new generative task when none fits."
-        if not description or not normalize(description): raise SnnChatError("the task description is empty; say what to do, e.g. --task_description 感情分析")
-        hit = alias_match(description, self.tasks)
-        if hit is not None: return Route(hit, True, 'alias', f"an alias of '{hit.name}' appears in the description")
-        return self.classify(description)
+        return by_alias(description, self.tasks) or self.classify(description)
 
     def classify(self, description:str) -> Route:
-        "The classifier's route for `description`, whatever aliases it holds (the planner asks this of a clause that names only planned tasks)."
+        "The classifier's route for `description`, whatever aliases it holds (the planner asks it about clauses)."
         script = text_script(description)
         if script not in self.scripts:
             return Route(unknown_task(description), False, 'script', f"it is written in {SCRIPT_NAMES.get(script, script)}, which the "
@@ -233,16 +240,14 @@ class Router:
         ranked = ', '.join(f"{k} {v:.2f}" for k, v in sorted(probs.items(), key=lambda kv: -kv[1])[:3])
         if best != NONE and probs[best] >= self.min_probability:
             return Route(self.tasks[best], True, 'router', f"the router reads it as '{best}' ({ranked})", probs, energy, ms)
-        return Route(unknown_task(description), False, 'router', f"the router reads it as none of the known tasks ({ranked})", probs, energy, ms)
+        why = f"the router reads it as none of the known tasks ({ranked})"
+        return Route(unknown_task(description), False, 'router', why, probs, energy, ms)
 
 # %% ../nbs/10a_router.ipynb #dd9c5f7b
 def route(description:str, tasks:dict, router:Router|None=None) -> Route:
     "The route of `description`: the router's when there is one, else by alias only."
     if router is not None: return router.route(description)
-    if not description or not normalize(description): raise SnnChatError("the task description is empty; say what to do, e.g. --task_description 感情分析")
-    hit = alias_match(description, tasks)
-    if hit is not None: return Route(hit, True, 'alias', f"an alias of '{hit.name}' appears in the description")
-    return Route(unknown_task(description), False, 'alias', 'no alias of a known task appears in it (no router)')
+    return by_alias(description, tasks) or Route(unknown_task(description), False, 'alias', 'no alias of a known task appears in it (no router)')
 
 def match_task(description:str, tasks:dict, router:Router|None=None) -> TaskSpec:
     "The task of `route(description, tasks, router)`."
