@@ -6,12 +6,12 @@
 __all__ = ['ANSWER_MARK', 'SUMMARY_LABELS', 'TARGETS', 'TEMP_NAME', 'Answer', 'split_sentences', 'sentence_units',
            'join_sentences', 'data_hash', 'data_hash_of', 'summary_targets', 'label_texts', 'check_labels',
            'teaching_fields', 'teacher_targets', 'measure_classifier', 'measure_lm', 'energy_per_text', 'wilson_lower',
-           'usability', 'encoder_folder', 'new_student', 'confident', 'check_texts', 'learn_expert', 'sweep',
-           'UnusableExpert', 'BrokenExpert', 'Agent', 'generation_prompt', 'chat_messages', 'repeats',
-           'benchmark_expert', 'register_converted']
+           'usability', 'CpuShare', 'encoder_folder', 'new_student', 'confident', 'check_texts', 'learn_expert',
+           'sweep', 'UnusableExpert', 'BrokenExpert', 'Agent', 'generation_prompt', 'learn_in_background',
+           'follow_parent', 'stand_in', 'chat_messages', 'repeats', 'benchmark_expert', 'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
-import hashlib, json, math, os, re, time
+import hashlib, json, math, os, re, threading, time
 from collections import Counter
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -42,6 +42,7 @@ class Answer:
     reason: str = ''               # why this expert
     done: bool = True              # False: a partial answer, while a generative expert is still writing
     routing: dict = field(default_factory=dict)   # how the task was found: Route.to_dict()
+    learning: bool = False         # an expert for the task is being learned in the background; the generalist answered this time
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -240,6 +241,46 @@ def usability(correct:int, n:int, majority:float) -> tuple[bool, str]:
     return False, (f"agreement {correct / n:.3f} on {n} held-out samples (≥ {low:.3f} at 95 %) is not surely better than always "
                    f"answering the most common label ({majority:.3f})")
 
+# %% ../nbs/11_agent.ipynb #9bb2eda0
+def _alive(pid:int) -> bool:
+    "Whether a process with this pid runs (on this machine)."
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+class CpuShare:
+    "One learner's share of this machine's CPU: torch threads divided among the learners running now, re-taken on `rebalance()`."
+    def __init__(self, threads:int=0, folder=None):
+        import tempfile
+        self.threads, self.folder = threads, Path(folder or Path(tempfile.gettempdir())/'snn_chat-learners')
+
+    def __enter__(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.me, self.old = self.folder/f".learner.tmp-{os.getpid()}-{threading.get_ident()}", torch.get_num_threads()
+        self.me.touch()
+        self.rebalance()
+        return self
+
+    def learners(self) -> int:
+        "How many learners run now (pid files of dead processes are removed on the way)."
+        n = 0
+        for p in self.folder.glob('.learner.tmp-*'):
+            if _alive(int(p.name.split('-')[1])): n += 1
+            else: p.unlink(missing_ok=True)
+        return max(1, n)
+
+    def rebalance(self) -> int:
+        "Set torch's threads to this learner's share now; return it."
+        if self.threads > 0: self.n = self.threads
+        else: self.n = max(1, (int(os.environ.get('OMP_NUM_THREADS') or 0) or min(os.cpu_count() or 1, 4)) // self.learners())
+        torch.set_num_threads(self.n)
+        return self.n
+
+    def __exit__(self, *exc):
+        torch.set_num_threads(self.old)
+        self.me.unlink(missing_ok=True)
+
 # %% ../nbs/11_agent.ipynb #4a5e6254
 def _run_config(cfg:Config, n_train:int, kind:str) -> Config:
     "The trainer's config for an expert: `agent.expert_steps` steps whatever the data size (the epochs follow)."
@@ -294,9 +335,14 @@ def check_texts(texts:list, task:str, scripts:list):
                         f"and the teachers read {' and '.join(SCRIPT_NAMES[s] for s in scripts)} (training.distillation.scripts)")
 
 def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gold:list|None=None, log=print) -> RegistryEntry:
-    "Teacher targets → distilled spiking expert → measured on the held-out slice → a registry entry (not yet registered)."
+    "Teacher targets → distilled spiking expert → measured on the held-out slice → a registry entry (not yet registered); on a share of the CPU."
     check_texts(texts, spec.name, cfg.training.distillation.scripts)
-    store = teacher_targets(spec, texts, gold, teachers, cfg, runs, log)
+    with CpuShare(cfg.agent.threads) as share:
+        store = teacher_targets(spec, texts, gold, teachers, cfg, runs, log)
+        share.rebalance()                                       # a learner that started meanwhile gets its share
+        return _distil(spec, store, cfg, runs, log)
+
+def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=print) -> RegistryEntry:
     meta = json.loads((store/'store.json').read_text(encoding='utf-8'))['meta']
     out = unique_folder(runs/'experts'/_folder_name(spec.name))
     costs = EnergyCosts.from_config(cfg)
@@ -334,12 +380,6 @@ def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gol
 
 # %% ../nbs/11_agent.ipynb #ffb22eba
 TEMP_NAME = re.compile(r'^\..+\.tmp-(\d+)$')        # staging folders and files: .<name>.tmp-<pid>
-
-def _alive(pid:int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: return True
-    return True
 
 def sweep(runs, registry:ModelRegistry, min_age_s:float=1800.0, extra_roots=(), log=print) -> list:
     "Remove the litter of killed processes under `runs` (and `extra_roots`): temporary paths of dead pids, and old unregistered expert folders."
@@ -381,6 +421,7 @@ class Agent:
         self.cfg, self.registry, self.memory, self._teacher_factory = cfg, registry, memory, teacher_factory
         self.tasks, self.runs, self.log, self._teachers, self._models = tasks, Path(runs), log, {}, {}
         self._generalist = None          # its registry entry, once found or built
+        self.background_learning, self._learning = False, {}     # True: a missing expert is learned in another process (the web chat)
         sweep(self.runs, registry, cfg.agent.learn_wait_s, [project_root()/'runs'/'teacher_cache'], log)
         r = cfg.router
         self.router = Router(tasks, lambda: RequestEncoder(self.teacher(r.model), r.layer, r.max_tokens), self.runs/'router',
@@ -465,17 +506,34 @@ class Agent:
                 sel.reason = (f"no expert reaches agent.min_accuracy={a.min_accuracy:g}, and learning again on the same data would not "
                               f"help (give more data or --force_retrain); using the best one: {sel.reason}")
         if sel.entry is not None: return sel, False
+        if self.background_learning and not force_retrain: return self._learn_later(spec, unlabeled_data_path, sel.reason), False
+        return self._learn_now(spec, unlabeled_data_path, force_retrain, sel.reason, entries)
+
+    def _learn_now(self, spec:TaskSpec, unlabeled_data_path, force_retrain:bool, reason:str, entries:list) -> tuple:
+        "Learn `spec`'s expert under the task's learning lock, unless another process learned one while this one waited."
+        a = self.cfg.agent
         with file_lock(self.runs/'experts'/f".{_folder_name(spec.name)}.learn.lock", timeout=a.learn_wait_s):   # one learner per task
             if not force_retrain:                                  # another process may have learned it while this one waited
                 done = [e for e in self.registry.entries(spec.name) if not e.metrics.get('broken') and e not in entries]
                 if done and (got := select(done, a.min_accuracy, a.energy_weight, a.refuse_unusable)).entry is not None:
                     got.reason = f"learned by another process while this one waited: {got.reason}"
                     return got, False
-            entry = self.learn(spec.name, unlabeled_data_path, 'forced' if force_retrain else sel.reason, spec=spec)
+            entry = self.learn(spec.name, unlabeled_data_path, 'forced' if force_retrain else reason, spec=spec)
         if entry.metrics.get('usable') is False and a.refuse_unusable: raise UnusableExpert(spec.name, entry)
         sel = select([entry], 0.0, a.energy_weight, usable_only=False)
         sel.reason = f"learned just now: {sel.reason}"
         return sel, True
+
+    def _learn_later(self, spec:TaskSpec, unlabeled_data_path, reason:str) -> Selection:
+        "Start learning `spec`'s expert in a process of its own (once per task), and let the generalist answer meanwhile."
+        p = self._learning.get(spec.name)
+        if p is not None and p.poll() is not None and p.returncode:          # the last try failed: say so, then try again
+            self.memory.log('ERROR', {'task': spec.name, 'error': f"learning in the background failed (exit {p.returncode}); see {p.log}"})
+        if p is None or p.poll() is not None:
+            p = self._learning[spec.name] = learn_in_background(self.cfg, spec.name, unlabeled_data_path, self.runs/'learning')
+        g = self.generalist()
+        return Selection(g, f"no expert for '{spec.name}' yet: one is being learned in the background ({reason}; log {p.log}); "
+                            f"the generalist answers meanwhile ({g.metrics['energy_uj']:.1f} µJ per token)", 1)
 
     def stream(self, task_description:str|TaskSpec, prompt:str, unlabeled_data_path=None, force_retrain:bool=False, history:list|None=None):
         "Yield the answer to `prompt` for the task described (or given): partial ones (`done=False`) while a generative expert writes, then the final one."
@@ -502,8 +560,9 @@ class Agent:
             else: raise SnnChatError(f"{len(broken)} experts for '{spec.name}' in a row could not be loaded: {', '.join(broken)}")
             if broken: sel.reason = f"{len(broken)} expert(s) could not be loaded and are marked unusable ({', '.join(broken)}); {sel.reason}"
             self.memory.log('MODEL_SELECTED', {'task': spec.name, 'model_path': sel.entry.model_path, 'reason': sel.reason})
-            for answer in self.answer_stream(spec, sel.entry, prompt, history):
-                answer.learned, answer.reason, answer.routing = learned, sel.reason, routed.to_dict() if routed else {}
+            standing_in = sel.entry.kind == 'generative' and spec.kind != 'generative'       # the generalist, while an expert is learned
+            for answer in self.answer_stream(stand_in(spec) if standing_in else spec, sel.entry, prompt, history):
+                answer.learned, answer.reason, answer.routing, answer.learning = learned, sel.reason, routed.to_dict() if routed else {}, standing_in
                 yield answer
             self.memory.log('ANSWER', answer.to_dict())
         except SnnChatError as e:
@@ -563,6 +622,33 @@ def _summarize(model, tok, entry, prompt, cfg):
 def generation_prompt(tok, entry, prompt) -> Tensor:
     "The token ids a generative expert continues: the task prompt around `prompt`, then the answer mark (as in its transcripts)."
     return torch.tensor([[tok.eos_id] + tok.encode(fill(entry.extra.get('prompt', '{text}'), prompt) + ANSWER_MARK)])
+
+def learn_in_background(cfg:Config, task:str, unlabeled_data_path, folder) -> 'subprocess.Popen':
+    "Start `snn-distill --if_missing` for `task` under `cfg` in a process of its own, with one torch thread at a lower CPU priority, so the process that asked stays quick; its config and log go in `folder`."
+    import subprocess, sys
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    atomic_write(folder/f"{stem}.yaml", cfg.to_yaml())                  # the child learns under exactly this config
+    code = f'from snn_chat.agent import follow_parent; follow_parent({os.getpid()}); from snn_chat.cli import distill_main; distill_main()'
+    cmd = [sys.executable, '-c', code, '--task_description', task,
+           '--if_missing', '--config', str(folder/f"{stem}.yaml")] + (['--unlabeled_data_path', str(unlabeled_data_path)] if unlabeled_data_path else [])
+    env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1')  # two cores: the asking process keeps the other one
+    with open(folder/f"{stem}.log", 'w', encoding='utf-8') as log:
+        p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=(lambda: os.nice(10)) if hasattr(os, 'nice') else None)
+    p.log = folder/f"{stem}.log"
+    return p
+
+def follow_parent(pid:int, every_s:float=2.0):
+    "End this process soon after process `pid`, its parent, ends (a learner the web chat started stops with the server; `sweep` removes what it leaves)."
+    def watch():
+        while os.getppid() == pid: time.sleep(every_s)
+        os._exit(3)
+    threading.Thread(target=watch, name='follow-parent', daemon=True).start()
+
+def stand_in(spec:TaskSpec) -> TaskSpec:
+    "What the generalist is asked when it answers for a task that no specialist covers yet: the card's description as the instruction."
+    if spec.kind == 'generative': return spec
+    return TaskSpec(spec.name, 'generative', prompt=f"{spec.description[0] if spec.description else spec.name}\n\n{{text}}")
 
 def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None) -> list:
     "The conversation a chat-template expert answers: the earlier turns (role and text only), then the task's prompt around `prompt`."

@@ -61,7 +61,8 @@ class ChatService:
         route, text, context = self.route(message, history)
         if route == 'plan':
             r = self.planner.run(text, context)
-            steps = [dict(task=s.step.task, input=s.step.input, output=s.output, expert=s.expert, sources=s.sources, energy=s.energy) for s in r.steps]
+            steps = [dict(task=s.step.task, input=s.step.input, output=s.output, expert=s.expert, sources=s.sources, energy=s.energy, note=s.note)
+                     for s in r.steps]
             e = [s.energy for s in r.steps if s.energy]
             yield ChatReply(r.answer, dict(route='plan', plan=[str(s.step) for s in r.steps], steps=steps,
                                            experts=[s.expert for s in r.steps if s.expert], sources=[x for s in r.steps for x in s.sources],

@@ -114,6 +114,7 @@ def distill_parser() -> argparse.ArgumentParser:
     p.add_argument('--task_description', required=True, help='the task, e.g. 感情分析, sentiment, 文章要約')
     p.add_argument('--unlabeled_data_path', help="texts to learn from (default: the task's data in data/)")
     p.add_argument('--precompute_only', action='store_true', help="stop after the teacher's targets; print their folder")
+    p.add_argument('--if_missing', action='store_true', help="learn only if no usable expert is registered (waiting for a process that is learning it); print the one chosen")
     add_config_args(p)
     return p
 
@@ -127,6 +128,9 @@ def _distill(args):
         spec = c.agent.route(args.task_description).task
         texts, gold = c.agent._texts(spec, args.unlabeled_data_path)
         print(teacher_targets(spec, texts, gold, c.agent.teacher, c.cfg, c.runs))
+    elif args.if_missing:
+        sel, learned = c.agent.expert(c.agent.route(args.task_description).task, args.unlabeled_data_path)
+        print(json.dumps(dict(learned=learned, reason=sel.reason, **sel.entry.to_dict()), ensure_ascii=False, indent=1))
     else: print(json.dumps(c.agent.learn(args.task_description, args.unlabeled_data_path).to_dict(), ensure_ascii=False, indent=1))
 
 def distill_main(argv=None):

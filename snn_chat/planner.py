@@ -170,7 +170,8 @@ class Planner:
             if step.kind == 'knowledge': r = self._knowledge(step, step.clause)
             else:
                 a = self.agent.run(step.task, text, unlabeled_data_path)
-                r = StepResult(step, text, a.text, a.confidence, a.expert, a.energy)
+                note = f"an expert for '{step.task}' is being learned in the background; the generalist answered this time" if a.learning else ''
+                r = StepResult(step, text, a.text, a.confidence, a.expert, a.energy, note=note)
             self.memory.log('PLAN_STEP', {'index': i, 'task': step.task, 'input': step.input, 'output': r.output[:500], 'expert': r.expert,
                                           'sources': r.sources, 'energy_uj': r.energy.get('energy_uj')})
             results.append(r)

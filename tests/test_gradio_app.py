@@ -1,5 +1,5 @@
 """The web chat as a user reaches it: a real `snn-chat-ui` server on 127.0.0.1, talked to with `gradio_client`."""
-import socket, subprocess, sys, time
+import json, socket, subprocess, sys, time
 from pathlib import Path
 import pytest
 
@@ -29,12 +29,41 @@ def server(tmp_path_factory):
         except Exception:
             if proc.poll() is not None or time.monotonic() > deadline: proc.kill(); raise RuntimeError(proc.stdout.read()[-3000:])
             time.sleep(1)
-    yield client, proc, port
+    yield client, proc, port, runs
     proc.terminate(); proc.wait(30)
 
 
+def raw_call(port:int, payload) -> str:
+    "POST `payload` to the `/respond` API as any HTTP client can, and return the reply's event stream (or the HTTP error)."
+    import urllib.error, urllib.request
+    req = urllib.request.Request(f'http://127.0.0.1:{port}/gradio_api/call/respond', data=json.dumps(payload).encode(),
+                                 headers={'Content-Type': 'application/json'})
+    try: event = json.load(urllib.request.urlopen(req, timeout=30))['event_id']
+    except urllib.error.HTTPError as e: return f"HTTP {e.code}: {e.read().decode()}"
+    return urllib.request.urlopen(f'http://127.0.0.1:{port}/gradio_api/call/respond/{event}', timeout=120).read().decode()
+
+
+def registered(runs) -> dict:
+    f = runs / 'model_registry.json'
+    return json.loads(f.read_text(encoding='utf-8')) if f.exists() else {}
+
+
 def test_task_plan_and_chat_answers(server):
-    client, proc, _ = server
+    client, proc, _, runs = server
+    # no sentiment expert yet: it is learned in the background, the generalist answers, and nobody waits for the learning
+    text, trace, _ = client.predict('感情分析: この映画は本当に素晴らしかった！', api_name='/respond')
+    assert text.strip() and 'being learned in the background' in trace and 'runs/generalist' in trace, trace
+    t0 = time.monotonic()
+    other, trace, _ = client.predict('Hello! What can you do?', api_name='/respond')          # another user, while it learns
+    answered, waited = time.time(), time.monotonic() - t0
+    assert other.strip() and '[chat]' in trace and waited < 90, (waited, trace)
+    deadline = time.monotonic() + 400
+    while 'sentiment' not in registered(runs):
+        assert time.monotonic() < deadline and proc.poll() is None, 'the sentiment expert was not learned'
+        time.sleep(2)
+    from datetime import datetime
+    learned_at = datetime.fromisoformat(registered(runs)['sentiment'][0]['created_at']).timestamp()
+    assert learned_at > answered - 1, (learned_at, answered)                  # the other user was answered before learning ended
     text, trace, experts = client.predict('感情分析: この映画は本当に素晴らしかった！', api_name='/respond')
     assert text in ('positive', 'negative') and '[plan]' in trace and 'sentiment ← context' in trace and 'µJ' in trace
     assert '| sentiment | classifier |' in experts
@@ -53,9 +82,15 @@ def test_task_plan_and_chat_answers(server):
 
 
 def test_bad_input_and_load(server):
-    client, proc, port = server
+    client, proc, port, _ = server
     assert client.predict('', api_name='/respond')[0] == '⚠️ the message is empty'
     assert 'app.max_message_chars' in client.predict('x' * 1_000_000, api_name='/respond')[0]      # 1 MB
+    # malformed payloads: a clear error each, never Python's own error text
+    reply = raw_call(port, {'data': [None, None]})
+    assert 'event: complete' in reply and 'the message is empty' in reply and 'NoneType' not in reply, reply
+    reply = raw_call(port, {'data': []})
+    assert 'event: error' in reply and "didn't receive enough input values (needed: 2, got: 0)" in reply, reply
+    assert raw_call(port, {'message': 'hi'}).startswith('HTTP 422: ') and proc.poll() is None
     t0 = time.monotonic()
     jobs = [client.submit(f'sentiment: review number {i} was lovely', api_name='/respond') for i in range(20)]
     outcomes = []
