@@ -6,7 +6,7 @@
 __all__ = ['config_parser', 'config_main', 'demo_parser', 'demo_main', 'train_parser', 'train_main', 'agent_parser', 'agent_main',
            'distill_parser', 'distill_main', 'benchmark_parser', 'benchmark_main', 'evolve_parser', 'evolve_main',
            'convert_parser', 'convert_main', 'build_kb_parser', 'build_kb_main', 'planner_parser', 'planner_main',
-           'chat_ui_parser', 'chat_ui_main', 'langchain_ui_parser', 'langchain_ui_main']
+           'chat_ui_parser', 'serve', 'chat_ui_main', 'langchain_ui_parser', 'langchain_ui_main']
 
 # %% ../nbs/20_cli.ipynb #ca373afb
 import argparse, sys
@@ -300,6 +300,13 @@ def chat_ui_parser() -> argparse.ArgumentParser:
     add_config_args(p)
     return p
 
+def serve(app, host:str, port:int):
+    "Run a Gradio `app` on `host:port` until Ctrl-C or SIGTERM (`kill`, a service manager), either of which closes the server cleanly: exit 0."
+    import signal
+    def stop(*_): raise KeyboardInterrupt           # Gradio's own way out of `launch`: it closes the server, then returns
+    signal.signal(signal.SIGTERM, stop)
+    app.launch(server_name=host, server_port=port, show_error=True)
+
 def _chat_ui(args):
     from snn_chat.config import config_from_args
     from snn_chat.container import Container
@@ -307,7 +314,7 @@ def _chat_ui(args):
     c = Container(config_from_args(args))
     host, port = args.host or c.cfg.app.host, args.port or c.cfg.app.port
     print(f"snn_chat web chat on http://{host}:{port}", flush=True)
-    make_app(c.chat, c.cfg).launch(server_name=host, server_port=port, show_error=True)
+    serve(make_app(c.chat, c.cfg), host, port)
 
 def chat_ui_main(argv=None):
     "Console script `snn-chat-ui`."
@@ -325,7 +332,7 @@ def _langchain_ui(args):
     where = dict(config_path=args.config, model_config_path=args.model_config, overrides=list(args.override_config or []))
     host, port = args.host or cfg.app.host, args.port or cfg.app.langchain_port
     print(f"snn_chat LangChain app on http://{host}:{port}", flush=True)
-    make_langchain_app(ChatSNN(**where), SNNRetriever(**where), cfg).launch(server_name=host, server_port=port, show_error=True)
+    serve(make_langchain_app(ChatSNN(**where), SNNRetriever(**where), cfg), host, port)
 
 def langchain_ui_main(argv=None):
     "Console script `snn-langchain-ui`."

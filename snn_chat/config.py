@@ -178,10 +178,10 @@ def run_cli(main, # called with the parsed arguments
 def atomic_write(path, # file to (over)write
                  data:bytes|str # its whole new content (str is written as UTF-8)
                 ) -> Path:
-    "Write `data` to `path` atomically: temp file in the same folder, fsync, rename."
+    "Write `data` to `path` atomically: temp file in the same folder (`.<name>.<random>.tmp-<pid>`: litter a kill leaves is known by its pid), fsync, rename."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=f'.tmp-{os.getpid()}')
     try:
         with os.fdopen(fd, 'wb') as f:
             f.write(data.encode('utf-8') if isinstance(data, str) else data)
