@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch
 from torch import Tensor
-from .config import Config, SnnChatError, atomic_write, file_lock, project_root, read_yaml, unique_folder
+from .config import Config, SnnChatError, atomic_write, cache_folder, file_lock, project_root, read_yaml, unique_folder
 from .data import SENTENCE_BREAK, DataError, clean_text, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
@@ -424,7 +424,8 @@ class Agent:
         self.background_learning, self._learning = False, {}     # True: a missing expert is learned in another process (the web chat)
         sweep(self.runs, registry, cfg.agent.learn_wait_s, [project_root()/'runs'/'teacher_cache'], log)
         r = cfg.router
-        self.router = Router(tasks, lambda: RequestEncoder(self.teacher(r.model), r.layer, r.max_tokens), self.runs/'router',
+        self.router = Router(tasks, lambda: RequestEncoder(self.teacher(r.model), r.layer, r.max_tokens),
+                             cache_folder(r.cache_dir, self.runs, 'router'),
                              r.regularization, r.min_probability, r.overlap, cfg.training.distillation.scripts, EnergyCosts.from_config(cfg))
 
     def route(self, task_description:str) -> Route:
@@ -527,9 +528,10 @@ class Agent:
     def _learn_later(self, spec:TaskSpec, unlabeled_data_path, reason:str) -> Selection:
         "Start learning `spec`'s expert in a process of its own (once per task), and let the generalist answer meanwhile."
         p = self._learning.get(spec.name)
-        if p is not None and p.poll() is not None and p.returncode:          # the last try failed: say so, then try again
+        ended = p is None or p.poll() is not None
+        if p is not None and ended and p.returncode:                          # the last try failed: say so, then try again
             self.memory.log('ERROR', {'task': spec.name, 'error': f"learning in the background failed (exit {p.returncode}); see {p.log}"})
-        if p is None or p.poll() is not None:
+        if ended:
             p = self._learning[spec.name] = learn_in_background(self.cfg, spec.name, unlabeled_data_path, self.runs/'learning')
         g = self.generalist()
         return Selection(g, f"no expert for '{spec.name}' yet: one is being learned in the background ({reason}; log {p.log}); "
@@ -627,15 +629,16 @@ def learn_in_background(cfg:Config, task:str, unlabeled_data_path, folder) -> 's
     "Start `snn-distill --if_missing` for `task` under `cfg` in a process of its own, with one torch thread at a lower CPU priority, so the process that asked stays quick; its config and log go in `folder`."
     import subprocess, sys
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    atomic_write(folder/f"{stem}.yaml", cfg.to_yaml())                  # the child learns under exactly this config
+    stem = folder/f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    config, log_path = (stem.with_name(stem.name + ext) for ext in ('.yaml', '.log'))   # (a task name may hold dots)
+    atomic_write(config, cfg.to_yaml())                                    # the child learns under exactly this config
     code = f'from snn_chat.agent import follow_parent; follow_parent({os.getpid()}); from snn_chat.cli import distill_main; distill_main()'
     cmd = [sys.executable, '-c', code, '--task_description', task,
-           '--if_missing', '--config', str(folder/f"{stem}.yaml")] + (['--unlabeled_data_path', str(unlabeled_data_path)] if unlabeled_data_path else [])
+           '--if_missing', '--config', str(config)] + (['--unlabeled_data_path', str(unlabeled_data_path)] if unlabeled_data_path else [])
     env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1')  # two cores: the asking process keeps the other one
-    with open(folder/f"{stem}.log", 'w', encoding='utf-8') as log:
+    with open(log_path, 'w', encoding='utf-8') as log:
         p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=(lambda: os.nice(10)) if hasattr(os, 'nice') else None)
-    p.log = folder/f"{stem}.log"
+    p.log = log_path
     return p
 
 def follow_parent(pid:int, every_s:float=2.0):

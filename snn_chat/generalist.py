@@ -10,7 +10,7 @@ __all__ = ['GENERALIST_TASK', 'CARD', 'teacher_source', 'shipped_texts', 'genera
 import hashlib, json, re, shutil, time
 from pathlib import Path
 import torch
-from .config import Config, atomic_write, complete_folder, file_lock, project_root, staging_folder, swap_in
+from .config import Config, atomic_write, cache_folder, complete_folder, file_lock, project_root, staging_folder, swap_in
 from .convert import convert, load_ann, open_model
 from .data import load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
@@ -44,8 +44,7 @@ def generalist_folder(cfg:Config, runs) -> Path:
     src = teacher_source(spec)
     st, (cal, _) = src.stat(), shipped_texts()
     key = _key(src.resolve(), st.st_size, st.st_mtime_ns, g.coding, g.time_steps, g.headroom, g.burst, g.spike_cost, g.calibration_windows, _key(*cal))
-    root = Path(g.cache_dir) if g.cache_dir else Path(runs)/'generalist'
-    if not root.is_absolute(): root = project_root()/root
+    root = cache_folder(g.cache_dir, runs, 'generalist')
     name = re.sub(r'[^\w.-]+', '_', Path(str(spec)).name)[:40]
     return root/f"{name}-{key}"
 

@@ -7,7 +7,7 @@ from test_agent import ROOT, TINY
 
 BIN = Path(sys.executable).parent
 ONE_THREAD = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}     # two processes share the 2 cores
-GENERALIST = ['generalist.cache_dir=runs/generalist']      # the real generalist, built once per machine (as the notebooks do)
+GENERALIST = ['generalist.cache_dir=runs/generalist', 'router.cache_dir=runs/router']    # built once per machine, as the notebooks do
 
 
 def cmd(runs, *args, last=()):

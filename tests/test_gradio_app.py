@@ -9,7 +9,8 @@ TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=6
         'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
         'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=5',
         'agent.min_accuracy=0.0', 'agent.teacher_max_new_tokens=8', 'agent.max_new_tokens=16',
-        'generalist.cache_dir=runs/generalist', 'generalist.max_new_tokens=48']     # the real generalist, built once per machine
+        'generalist.cache_dir=runs/generalist',
+        'router.cache_dir=runs/router', 'generalist.max_new_tokens=48']     # the real generalist and router, built once per machine
 
 
 def free_port() -> int:
