@@ -653,11 +653,14 @@ def stand_in(spec:TaskSpec) -> TaskSpec:
     if spec.kind == 'generative': return spec
     return TaskSpec(spec.name, 'generative', prompt=f"{spec.description[0] if spec.description else spec.name}\n\n{{text}}")
 
-def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None) -> list:
-    "The conversation a chat-template expert answers: the earlier turns (role and text only), then the task's prompt around `prompt`."
+def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None, keep:int|None=None) -> list:
+    "The conversation a chat-template expert answers: system messages and the last `keep` earlier turns (None: all), then `spec`'s prompt around `prompt`."
     turns = [dict(role=h['role'], content=h['content']) for h in history or []
              if h.get('role') in ('user', 'assistant', 'system') and isinstance(h.get('content'), str) and h['content'].strip()]
-    return turns + [dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))]
+    talk = [t for t in turns if t['role'] != 'system']
+    kept = talk[len(talk) - keep:] if keep is not None and keep < len(talk) else talk
+    shown = [t for t in turns if t['role'] == 'system' or any(t is k for k in kept)]
+    return shown + [dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))]
 
 def repeats(ids:list, min_len:int=4) -> int:
     "The length of a block of at least `min_len` tokens that `ids` ends with twice in a row (0: none)."
@@ -667,7 +670,8 @@ def repeats(ids:list, min_len:int=4) -> int:
 
 def _chat_generate(model, tok, spec, prompt, history, cfg):
     "Greedy decoding in the expert's chat template: (the text so far, the mean probability of its tokens) after every token."
-    ids = tok.apply_chat_template(chat_messages(spec, prompt, history), add_generation_prompt=True, return_tensors='pt', return_dict=True)['input_ids']
+    messages = chat_messages(spec, prompt, history, cfg.generalist.history_turns)
+    ids = tok.apply_chat_template(messages, add_generation_prompt=True, return_tensors='pt', return_dict=True)['input_ids']
     out, probs, eos = [], [], {tok.eos_token_id, tok.pad_token_id} - {None}
     yield '', 1.0
     for nxt, p in model.stream(ids, cfg.generalist.max_new_tokens, temperature=0, eos_id=tok.eos_token_id):
