@@ -19,7 +19,8 @@ def loop(runs, args, until, out, kill=None):
         with tempfile.TemporaryFile() as err:
             p = subprocess.Popen(cmd(runs, *args, '--prompt', f'レビュー {len(out)}: とても良かった'), cwd=ROOT, env=ONE_THREAD,
                                  stdout=subprocess.DEVNULL, stderr=err)
-            try: p.wait(kill.uniform(2, 30) if kill else 600)
+            # every other run is cut early (so some kills surely happen), the rest late: learning, saving, registering
+            try: p.wait((kill.uniform(1, 12) if len(out) % 2 == 0 else kill.uniform(12, 40)) if kill else 600)
             except subprocess.TimeoutExpired: p.send_signal(signal.SIGKILL); p.wait()
             err.seek(0); out.append((p.returncode, err.read().decode(errors='replace')[-2000:]))
 
