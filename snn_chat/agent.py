@@ -629,8 +629,8 @@ def learn_in_background(cfg:Config, task:str, unlabeled_data_path, folder) -> 's
     "Start `snn-distill --if_missing` for `task` under `cfg` in a process of its own, with one torch thread at a lower CPU priority, so the process that asked stays quick; its config and log go in `folder`."
     import subprocess, sys
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    stem = folder/f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    config, log_path = (stem.with_name(stem.name + ext) for ext in ('.yaml', '.log'))   # (a task name may hold dots)
+    stem = f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    config, log_path = folder/f"{stem}.yaml", folder/f"{stem}.log"
     atomic_write(config, cfg.to_yaml())                                    # the child learns under exactly this config
     code = f'from snn_chat.agent import follow_parent; follow_parent({os.getpid()}); from snn_chat.cli import distill_main; distill_main()'
     cmd = [sys.executable, '-c', code, '--task_description', task,
@@ -658,9 +658,9 @@ def chat_messages(spec:TaskSpec, prompt:str, history:list|None=None, keep:int|No
     turns = [dict(role=h['role'], content=h['content']) for h in history or []
              if h.get('role') in ('user', 'assistant', 'system') and isinstance(h.get('content'), str) and h['content'].strip()]
     talk = [t for t in turns if t['role'] != 'system']
-    kept = talk[len(talk) - keep:] if keep is not None and keep < len(talk) else talk
-    shown = [t for t in turns if t['role'] == 'system' or any(t is k for k in kept)]
-    return shown + [dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))]
+    dropped = {id(t) for t in talk[:max(0, len(talk) - keep)]} if keep is not None else set()     # the oldest turns
+    asked = dict(role='user', content=(spec.prompt or '{text}').replace('{text}', prompt))
+    return [t for t in turns if id(t) not in dropped] + [asked]
 
 def repeats(ids:list, min_len:int=4) -> int:
     "The length of a block of at least `min_len` tokens that `ids` ends with twice in a row (0: none)."

@@ -17,19 +17,24 @@ def free_port() -> int:
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
 
+def connect(port:int, proc, output, timeout:float=120):
+    "A `gradio_client` Client of the server `proc` on `port` once it answers; else kill it and raise with its `output()`."
+    from gradio_client import Client
+    deadline = time.monotonic() + timeout
+    while True:
+        try: return Client(f'http://127.0.0.1:{port}/', verbose=False)
+        except Exception:
+            if proc.poll() is not None or time.monotonic() > deadline: proc.kill(); proc.wait(); raise RuntimeError(output()[-3000:])
+            time.sleep(1)
+
+
 @pytest.fixture(scope='module')
 def server(tmp_path_factory):
     runs, port = tmp_path_factory.mktemp('runs'), free_port()
     cmd = [str(BIN / 'snn-chat-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={runs}']
     for o in TINY: cmd += ['--override_config', o]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    from gradio_client import Client
-    deadline = time.monotonic() + 120
-    while True:
-        try: client = Client(f'http://127.0.0.1:{port}/', verbose=False); break
-        except Exception:
-            if proc.poll() is not None or time.monotonic() > deadline: proc.kill(); raise RuntimeError(proc.stdout.read()[-3000:])
-            time.sleep(1)
+    client = connect(port, proc, proc.stdout.read)
     yield client, proc, port, runs
     proc.terminate(); proc.wait(30)
 
@@ -110,14 +115,8 @@ def test_langchain_app(tmp_path):
     cmd = [str(BIN / 'snn-langchain-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={tmp_path}']
     for o in TINY: cmd += ['--override_config', o]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    from gradio_client import Client
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try: client = Client(f'http://127.0.0.1:{port}/', verbose=False); break
-            except Exception:
-                if proc.poll() is not None or time.monotonic() > deadline: raise RuntimeError(proc.stdout.read()[-3000:])
-                time.sleep(1)
+        client = connect(port, proc, proc.stdout.read)
         text, sources = client.predict('感情分析: この映画は本当に素晴らしかった！', api_name='/respond')
         assert text in ('positive', 'negative') and '`doc/' in sources, (text, sources)
         assert client.predict('', api_name='/respond')[0] == '⚠️ the message is empty'

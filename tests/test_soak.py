@@ -4,10 +4,9 @@ cleanly. Real processes, the real teacher, a real `snn-chat-ui` server on 127.0.
 import random, signal, subprocess, tempfile, threading, time
 from pathlib import Path
 
-from snn_chat.agent import TEMP_NAME          # what a killed process leaves: .<name>.tmp-<pid>
 from test_agent import TINY
 from test_faults import BIN, ONE_THREAD, ROOT, cmd, memory, registry, reviews
-from test_gradio_app import free_port
+from test_gradio_app import connect, free_port
 
 SOAK_S = 60                          # how long the agents and clients keep at it
 ASK = ('--task_description', '感情分析')
@@ -40,13 +39,7 @@ def test_soak(tmp_path):
     ui = [str(BIN / 'snn-chat-ui'), '--port', str(port)] + [a for o in [f'paths.runs_dir={runs}', *TINY] for a in ('--override_config', o)]
     log = tmp_path / 'server.log'                       # (a pipe nobody reads while it runs could fill and stall the server)
     server = subprocess.Popen(ui, cwd=ROOT, env=ONE_THREAD, stdout=log.open('w'), stderr=subprocess.STDOUT)
-    from gradio_client import Client
-    deadline = time.monotonic() + 120
-    while True:
-        try: Client(f'http://127.0.0.1:{port}/', verbose=False); break
-        except Exception:
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(1)
+    connect(port, server, log.read_text)
 
     seed = random.randrange(10 ** 6); print('soak seed', seed)
     t0 = time.monotonic(); until = t0 + SOAK_S
@@ -82,7 +75,7 @@ def test_soak(tmp_path):
     last = subprocess.run(cmd(runs, *ASK, '--prompt', '良い', last=['agent.learn_wait_s=0']), cwd=ROOT, env=ONE_THREAD,
                           capture_output=True, timeout=300)
     assert last.returncode == 0, last.stderr.decode()[-3000:]
-    left = [p for p in runs.rglob('*') if TEMP_NAME.match(p.name) or '.tmp' in p.name]
+    left = [p for p in runs.rglob('*') if '.tmp' in p.name]        # staging folders and temp files: .<name>.tmp-<pid>, ….tmp
     assert not left, left
     used = {Path(e['model_path']).resolve() for e in registry(runs)['sentiment']}
     stray = [f for f in (runs / 'experts' / 'sentiment').iterdir()
