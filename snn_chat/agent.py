@@ -23,7 +23,7 @@ from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, Selection, select
-from .students import SpikingTextClassifier, StudentConfig, init_encoder, teacher_table
+from .students import SpikingTextClassifier, StudentConfig, init_encoder, probe_head, teacher_table
 from .router import Route, Router, RequestEncoder, TaskSpec, load_tasks, match_task, route, unknown_task
 from .teachers import SCRIPT_NAMES, fill, text_script
 from .train import TensorDict, encode_texts, fit, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
@@ -359,6 +359,8 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=print) -> Regi
         fit_part, held = split(st.dataset, cfg.agent.holdout_fraction, cfg.seed)
         fit_part = confident(fit_part, cfg.agent.label_keep)
         model = new_student(cfg, meta['labels'], log)
+        if cfg.agent.expert_probe_l2 > 0:
+            probe_head(model, fit_part.tensors['input_ids'], fit_part.tensors['mask'], fit_part.tensors['soft_labels'], cfg.agent.expert_probe_l2)
         fit(model, st.tokenizer, fit_part, held, 'clf', _run_config(cfg, len(fit_part), spec.kind), out, progress=False,
             extra_state={'labels': meta['labels']})
         model, t = SpikingModel.load(out/'last'), held.tensors

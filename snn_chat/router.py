@@ -4,8 +4,7 @@
 
 # %% auto #0
 __all__ = ['OTHER_REQUESTS', 'NONE', 'TaskSpec', 'load_tasks', 'normalize', 'alias_pattern', 'alias_table', 'alias_match',
-           'RequestEncoder', 'task_examples', 'fit_softmax', 'unknown_task', 'Route', 'by_alias', 'Router', 'route',
-           'match_task']
+           'RequestEncoder', 'task_examples', 'unknown_task', 'Route', 'by_alias', 'Router', 'route', 'match_task']
 
 # %% ../nbs/10a_router.ipynb #23827ec8
 import copy, hashlib, json, re, time, unicodedata
@@ -16,6 +15,7 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from .config import SnnChatError, atomic_write, project_root, read_yaml
 from .energy import EnergyCosts, EnergyMeter
+from .students import fit_softmax
 from .teachers import SCRIPT_NAMES, text_script
 
 # %% ../nbs/10a_router.ipynb #f9b92172
@@ -119,22 +119,6 @@ def task_examples(spec:TaskSpec) -> list:
     for t in [spec.name, *spec.aliases, *spec.description, *spec.requests, *choice]:
         if t and t.strip(): seen.setdefault(t.strip(), None)
     return list(seen)
-
-# %% ../nbs/10a_router.ipynb #30cc1e64
-def fit_softmax(x:Tensor, y:Tensor, classes:int, regularization:float=0.1, max_iter:int=300) -> nn.Linear:
-    "A linear softmax classifier of rows `x` into class ids `y`: class-balanced cross-entropy + L2 (`regularization`/2N · |W|²), by L-BFGS."
-    head = nn.Linear(x.shape[1], classes)
-    nn.init.zeros_(head.weight); nn.init.zeros_(head.bias)
-    counts = torch.bincount(y, minlength=classes).float()
-    weight = len(y) / (classes * counts.clamp(min=1))
-    opt = torch.optim.LBFGS(head.parameters(), max_iter=max_iter, line_search_fn='strong_wolfe')
-    def closure():
-        opt.zero_grad()
-        loss = F.cross_entropy(head(x), y, weight=weight) + regularization / (2 * len(y)) * head.weight.pow(2).sum()
-        loss.backward()
-        return loss
-    with torch.enable_grad(): opt.step(closure)
-    return head.requires_grad_(False)
 
 # %% ../nbs/10a_router.ipynb #abd26148
 def unknown_task(description:str) -> TaskSpec:

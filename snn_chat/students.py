@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['TABLES', 'StudentConfig', 'teacher_table', 'TeacherEmbedding', 'shift', 'ClippedReLU', 'student_neurons', 'MixBlock',
-           'SpikingTextEncoder', 'SpikingTextClassifier', 'SpikingRepresentation', 'init_encoder']
+           'SpikingTextEncoder', 'SpikingTextClassifier', 'fit_softmax', 'probe_head', 'SpikingRepresentation',
+           'init_encoder']
 
 # %% ../nbs/08_students.ipynb #fb28135f
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class StudentConfig:
     spiking: bool = True                 # False: the ANN twin (clipped ReLU, one pass)
     num_labels: int = 0                  # classifier outputs
     d_target: int = 0                    # representation outputs per token (pre-distillation of the encoder)
+    d_sentence: int = 0                  # representation outputs per text (the same, for a teacher's sentence vector)
 
     def __post_init__(self):
         for k in ('vocab_size', 'd_embed', 'd_model', 'd_ff', 'time_steps', 'max_seq_len'):
@@ -155,20 +157,59 @@ class SpikingTextClassifier(SpikingModel):
         counts, keep = self.encoder(idx, mask)
         return self.head(counts.sum(1)) / (keep.sum(1) * self.encoder.rate) + self.bias
 
+    def pooled(self, idx:Tensor, mask:Tensor|None=None) -> Tensor:
+        "What the head reads, per text `[B, d_model]`: each neuron's spike count summed over the tokens, divided by the tokens and the rate."
+        counts, keep = self.encoder(idx, mask)
+        return counts.sum(1) / (keep.sum(1) * self.encoder.rate)
+
+# %% ../nbs/08_students.ipynb #082a78f5
+def fit_softmax(x:Tensor, y:Tensor, classes:int, regularization:float=0.1, max_iter:int=300, balanced:bool=True) -> nn.Linear:
+    "A linear softmax classifier of rows `x`: cross-entropy against class ids `y` `[N]` (class-balanced unless not `balanced`) or soft labels `[N, classes]`, + L2 (`regularization`/2N · |W|²), by L-BFGS."
+    head = nn.Linear(x.shape[1], classes)
+    nn.init.zeros_(head.weight); nn.init.zeros_(head.bias)
+    soft = y.dim() == 2
+    weight = None if soft or not balanced else len(y) / (classes * torch.bincount(y, minlength=classes).float().clamp(min=1))
+    opt = torch.optim.LBFGS(head.parameters(), max_iter=max_iter, line_search_fn='strong_wolfe')
+    def closure():
+        opt.zero_grad()
+        ce = -(y * F.log_softmax(head(x), -1)).sum(-1).mean() if soft else F.cross_entropy(head(x), y, weight=weight)
+        loss = ce + regularization / (2 * len(y)) * head.weight.pow(2).sum()
+        loss.backward()
+        return loss
+    with torch.enable_grad(): opt.step(closure)
+    return head.requires_grad_(False)
+
+@torch.no_grad()
+def probe_head(model:SpikingTextClassifier, ids:Tensor, mask:Tensor, soft:Tensor, l2:float=0.05, batch_size:int=256) -> float:
+    "Fit `model`'s head alone to soft labels `[N, num_labels]` with an L2 penalty of `l2`/2 · |W|² (see above); the mean cross-entropy reached."
+    was = model.training; model.eval()
+    f = torch.cat([model.pooled(ids[s:s + batch_size], mask[s:s + batch_size]) for s in range(0, len(ids), batch_size)])
+    model.train(was)
+    mu, sd = f.mean(0), f.std(0).clamp_min(1e-4)
+    fitted = fit_softmax((f - mu) / sd, soft, soft.shape[1], regularization=l2 * len(f), max_iter=500)
+    W = fitted.weight / sd
+    model.head.weight.copy_(W); model.bias.copy_(fitted.bias - W @ mu)
+    return -(soft * F.log_softmax(f @ W.T + model.bias, -1)).sum(-1).mean().item()
+
+
 # %% ../nbs/08_students.ipynb #9122dc70
 class SpikingRepresentation(SpikingModel):
-    "Token ids `[B, L]` (+ mask) → per-token predictions `[B, L, d_target]` of a teacher's hidden states."
+    "Token ids `[B, L]` (+ mask) → (per-token predictions `[B, L, d_target]`, per-text predictions `[B, d_sentence]`) of a teacher's states; None for a size of 0."
     config_class = StudentConfig
     def __init__(self, c:StudentConfig):
         super().__init__()
-        if c.d_target < 1: raise SnnChatError("a representation head needs d_target >= 1")
+        if c.d_target < 1 and c.d_sentence < 1: raise SnnChatError("a representation head needs d_target or d_sentence >= 1")
         self.c, self.encoder = c, SpikingTextEncoder(c)
-        self.head = nn.Linear(c.d_model, c.d_target)
-        self.head.time_major = False
+        self.head = nn.Linear(c.d_model, c.d_target) if c.d_target else None
+        self.sentence_head = nn.Linear(c.d_model, c.d_sentence) if c.d_sentence else None
+        for m in (self.head, self.sentence_head):
+            if m is not None: m.time_major = False
 
-    def forward(self, idx:Tensor, mask:Tensor|None=None) -> Tensor:
+    def forward(self, idx:Tensor, mask:Tensor|None=None) -> tuple:
         counts, keep = self.encoder(idx, mask)
-        return self.head(counts) / self.encoder.rate
+        per_token = None if self.head is None else self.head(counts) / self.encoder.rate
+        per_text = None if self.sentence_head is None else self.sentence_head(counts.sum(1) / keep.sum(1)) / self.encoder.rate
+        return per_token, per_text
 
 def init_encoder(model:SpikingTextClassifier, source:SpikingModel) -> list:
     "Copy the encoder weights of `source` (a pre-distilled representation) into `model`; the names copied."
