@@ -1,0 +1,56 @@
+"""Compare ways of learning the sentiment expert side by side, from the same teacher labels: SST-2 dev accuracy.
+
+Every variant is a list of config overrides; each learns with the agent's own path (`learn_expert`) on the same
+N unlabeled SST-2 training sentences in one runs folder, so the teacher labels them once and every variant
+learns from the same labels. `--seeds` repeats each variant with other training seeds (`seed=...`, which also
+draws another held-out slice), because one run's dev accuracy moves by about ±0.015.
+
+    python tools/compare_students.py                                  # the shipped recipe vs linear probing first
+    python tools/compare_students.py --seeds 0 1 2 --variant 'lr 3e-4=agent.expert_learning_rate=3e-4'
+"""
+import argparse, random, statistics, tempfile, time
+from pathlib import Path
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--n', type=int, default=2000, help='unlabeled SST-2 training sentences')
+    ap.add_argument('--seeds', type=int, nargs='+', default=[0])
+    ap.add_argument('--variant', action='append', default=[], metavar='NAME=KEY=VALUE[,KEY=VALUE]',
+                    help='a named list of overrides (repeatable); default: the shipped recipe and agent.expert_probe_l2=0.05')
+    ap.add_argument('--sst2', default='../shared/datasets/sst2')
+    a = ap.parse_args()
+    import torch
+    from snn_chat.agent import learn_expert, load_tasks, measure_classifier
+    from snn_chat.config import load_config, project_root
+    from snn_chat.energy import EnergyCosts
+    from snn_chat.models import SpikingModel
+    from snn_chat.teachers import load_teacher
+    from snn_chat.train import encode_texts
+    variants = {'shipped': []} if a.variant else {'shipped': [], 'probe first': ['agent.expert_probe_l2=0.05']}
+    for v in a.variant:
+        name, _, overrides = v.partition('=')
+        variants[name] = [o for o in overrides.split(',') if o]
+    root = project_root()
+    rows = lambda p: [(r.split('\t')[0], 1 - int(r.split('\t')[1])) for r in (root/a.sst2/p).read_text(encoding='utf-8').splitlines()[1:]]
+    pool, dev = [x for x in rows('train.tsv') if len(x[0].split()) >= 5], rows('dev.tsv')
+    random.Random(0).shuffle(pool)                      # the same sentences as bench_sentiment
+    texts, dev_texts, dev_gold = [t for t, _ in pool[:a.n]], [t for t, _ in dev], torch.tensor([y for _, y in dev])
+    spec, base = load_tasks()['sentiment'], load_config()
+    teacher = load_teacher(base.training.distillation.teacher_model, dtype=base.training.distillation.teacher_dtype)
+    results = {name: [] for name in variants}
+    with tempfile.TemporaryDirectory() as runs:
+        for seed in a.seeds:
+            for name, overrides in variants.items():
+                cfg = load_config(overrides=[*overrides, f'seed={seed}'])
+                t0 = time.monotonic()
+                entry = learn_expert(spec, texts, lambda n=None: teacher, cfg, Path(runs), log=lambda *x: None)
+                model = SpikingModel.load(entry.model_path)
+                ids, mask = encode_texts(dev_texts, teacher.student_tokenizer(), model.c.max_seq_len)
+                acc = measure_classifier(model, ids, mask, dev_gold, EnergyCosts.from_config(cfg))['accuracy']
+                results[name].append(acc)
+                print(f"seed {seed} | {name} | dev {acc:.3f} | held-out agreement {entry.metrics['accuracy']:.3f} | {time.monotonic() - t0:.0f} s", flush=True)
+    print(f"\n| variant | overrides | SST-2 dev, N = {a.n:,} (seeds {' '.join(map(str, a.seeds))}) | mean |\n|---|---|---|---|")
+    for name, accs in results.items():
+        print(f"| {name} | {', '.join(variants[name]) or '(none)'} | {' '.join(f'{x:.3f}' for x in accs)} | {statistics.mean(accs):.3f} |")
+
+if __name__ == '__main__': main()
