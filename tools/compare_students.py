@@ -8,7 +8,7 @@ draws another held-out slice), because one run's dev accuracy moves by about ±0
     python tools/compare_students.py                                  # the shipped recipe vs linear probing first
     python tools/compare_students.py --seeds 0 1 2 --variant 'lr 3e-4=agent.expert_learning_rate=3e-4'
 """
-import argparse, random, statistics, tempfile, time
+import argparse, statistics, tempfile, time
 from pathlib import Path
 
 def main():
@@ -26,17 +26,17 @@ def main():
     from snn_chat.models import SpikingModel
     from snn_chat.teachers import load_teacher
     from snn_chat.train import encode_texts
+    from probe_states import sst2_split              # tools/ is on the path when a tool runs
     variants = {'shipped': []} if a.variant else {'shipped': [], 'probe first': ['agent.expert_probe_l2=0.05']}
     for v in a.variant:
         name, _, overrides = v.partition('=')
         variants[name] = [o for o in overrides.split(',') if o]
     root = project_root()
-    rows = lambda p: [(r.split('\t')[0], 1 - int(r.split('\t')[1])) for r in (root/a.sst2/p).read_text(encoding='utf-8').splitlines()[1:]]
-    pool, dev = [x for x in rows('train.tsv') if len(x[0].split()) >= 5], rows('dev.tsv')
-    random.Random(0).shuffle(pool)                      # the same sentences as bench_sentiment
+    pool, dev = sst2_split(root/a.sst2)
     texts, dev_texts, dev_gold = [t for t, _ in pool[:a.n]], [t for t, _ in dev], torch.tensor([y for _, y in dev])
     spec, base = load_tasks()['sentiment'], load_config()
     teacher = load_teacher(base.training.distillation.teacher_model, dtype=base.training.distillation.teacher_dtype)
+    tok, encoded = teacher.student_tokenizer(), {}    # dev encoded once per max_seq_len
     results = {name: [] for name in variants}
     with tempfile.TemporaryDirectory() as runs:
         for seed in a.seeds:
@@ -45,7 +45,9 @@ def main():
                 t0 = time.monotonic()
                 entry = learn_expert(spec, texts, lambda n=None: teacher, cfg, Path(runs), log=lambda *x: None)
                 model = SpikingModel.load(entry.model_path)
-                ids, mask = encode_texts(dev_texts, teacher.student_tokenizer(), model.c.max_seq_len)
+                L = model.c.max_seq_len
+                if L not in encoded: encoded[L] = encode_texts(dev_texts, tok, L)
+                ids, mask = encoded[L]
                 acc = measure_classifier(model, ids, mask, dev_gold, EnergyCosts.from_config(cfg))['accuracy']
                 results[name].append(acc)
                 print(f"seed {seed} | {name} | dev {acc:.3f} | held-out agreement {entry.metrics['accuracy']:.3f} | {time.monotonic() - t0:.0f} s", flush=True)

@@ -21,6 +21,12 @@ PROBE = 'Text: {text}\nIn one word, this text is'
 def sst(path) -> list:
     return [(r.split('\t')[0], 1 - int(r.split('\t')[1])) for r in path.read_text(encoding='utf-8').splitlines()[1:]]  # 0 positive, 1 negative
 
+def sst2_split(folder) -> tuple:
+    "(training pool, dev) of SST-2 as (text, label) pairs: the pool is the sentences of 5 words or more, shuffled as bench_sentiment does."
+    pool = [x for x in sst(folder/'train.tsv') if len(x[0].split()) >= 5]
+    random.Random(0).shuffle(pool)
+    return pool, sst(folder/'dev.tsv')
+
 @torch.no_grad()
 def states(teacher, texts:list, template:str, layers:list) -> dict:
     "{(kind, layer): [N, D]} for kind 'last' (the prompt's last token) and 'mean' (over all its tokens)."
@@ -57,9 +63,7 @@ def main():
     from snn_chat.config import load_config, project_root
     from snn_chat.teachers import VerbalizerLabeler, load_teacher
     root = project_root()
-    pool, dev = sst(root/a.sst2/'train.tsv'), sst(root/a.sst2/'dev.tsv')
-    pool = [x for x in pool if len(x[0].split()) >= 5]
-    random.Random(0).shuffle(pool)                      # the same sentences, in the same order, as bench_sentiment
+    pool, dev = sst2_split(root/a.sst2)
     train_texts, dev_texts, dev_gold = [t for t, _ in pool[:a.n]], [t for t, _ in dev], np.array([y for _, y in dev])
     cfg, spec = load_config(), load_tasks()['sentiment']
     teacher = load_teacher(cfg.training.distillation.teacher_model, dtype=cfg.training.distillation.teacher_dtype)
