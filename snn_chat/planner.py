@@ -14,21 +14,34 @@ from .data import clean_text
 from .router import Router, TaskSpec, alias_pattern, alias_table, normalize, unknown_task
 
 # %% ../nbs/13_planner.ipynb #d3948a4b
-_JA_CUT = r'(?:して|し|て|で|たら|てから|前に|後で|後に|あとで|ながら)[、,]'
-_EN_CUT = r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that)\b)|,\s*(?=and\b)|[;；]\s*'
+_JA_VERB_END = 'いきぎしじちにひびみりえけげせぜてでねへべめれ'     # a verb's te- or ren'yō form ends in one of these kana
+_JA_CUT = rf'(?<=[{_JA_VERB_END}])[、,]|(?<=たら)[、,]|(?<=ながら)[、,]|(?<=てから)[、,]?|(?<=た後で)[、,]?|(?<=たあとで)[、,]?'
+_JA_LEAD = r'まず|次に|その後|そのあと|それから|そして|それと|あと(?=[、,])|最後に|さらに'
+_EN_VERB = (r'tell|give|say|check|judge|rate|list|write|make|translate|summari[sz]e|sum|fix|count|extract|explain|let|figure|decide|'
+            r'classify|do|shorten|condense|recap|boil|determine|find|suggest|describe|analy[sz]e|assess|evaluate|turn|convert|rewrite|'
+            r'identify|detect|generate|create|put|show|provide|mark|compress|digest|outline|correct|proofread|name|pick|grade|score|cut|trim')
+_EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|and\s+finally|finally|next|plus)\b)'
+           rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
+_LEAD = re.compile(r'^(?:(?:and|then|after\s+that|afterwards|also|next|finally|lastly|first|plus|'
+                   r'(?:once|when|after)\s+(?:that\'?s|that\s+is|you\'?re|you\s+are|it\'?s|this\s+is)\s+done)\b[\s,]*'
+                   rf'|(?:{_JA_LEAD})[、,\s]*)+', re.I)
 
 def split_clauses(request:str) -> list:
     "The clauses of a request, in order (see above for where it cuts)."
     s = unicodedata.normalize('NFKC', request)
-    s = re.sub(_JA_CUT, lambda m: m.group()[:-1] + '\n', s)
-    s = re.sub(r'(まず|次に|その後|それから|そして|最後に)[、,]?', r'\n\1', s)
+    s = re.sub(_JA_CUT, '\n', s)
+    s = re.sub(rf'({_JA_LEAD})', r'\n\1', s)
     s = re.sub(r'([。!?])', r'\1\n', s)
     s = re.sub(r'\.(\s+|$)', '.\n', s)
     s = re.sub(_EN_CUT, '\n', s, flags=re.I)
     s = re.sub(r'^((?:before|after)\b[^,\n]*),\s*', r'\1\n', s, flags=re.I | re.M)        # "Before X, do Y"
-    lead = re.compile(r'^(?:(?:and|then|after\s+that|afterwards|also|next|finally|first)\b[\s,]*|(?:まず|次に|その後|それから|そして|最後に)[、,\s]*)+', re.I)
-    clauses = [lead.sub('', c.strip()).strip() for c in s.split('\n')]          # connectives joined clauses; they are not steps
-    return [c for c in clauses if c.strip(' 、,.。')]
+    clauses = [_LEAD.sub('', c.strip()).strip() for c in s.split('\n')]         # connectives joined clauses; they are not steps
+    out = []
+    for c in (c for c in clauses if c.strip(' 、,.。')):
+        if out and len(re.sub(r'[\s\W]', '', c)) <= 3: out[-1] += ' ' + c       # "良い?悪い?", "good? bad?": one question
+        else: out.append(c)
+    return out
+
 
 # %% ../nbs/13_planner.ipynb #57265238
 @dataclass
@@ -42,7 +55,9 @@ class Step:
 
     def __str__(self): return f"{self.task} ← {self.input}"
 
-_QUESTION = re.compile(r'[?？]\s*$|^(what|how|why|which|who|when|where|is|are|does|do|can|could|explain|tell me about)\b|とは|何|なぜ|どう|どのよう|方法|教えて|ですか|ますか', re.I)
+_QUESTION = re.compile(r'[?？]\s*$|^(what|how|why|which|who|when|where|is|are|does|do(?!\s+(?:a|an|the|some|this|that|it)\b)|can|could|explain|tell me about)\b|とは|何|なぜ|どう|どのよう|方法|教えて|ですか|ますか', re.I)
+_REWRITE = re.compile(r'\b(?:translat\w*|rewrite|rephrase|paraphrase|fix|correct|proofread|edit|simplify|make\s+it\s+(?:more\s+)?(?:formal|polite|casual|plain|simple|simpler))\b'
+                      r'|訳|翻訳|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉', re.I)
 _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|ありがとう|よろしく)[.!。！]*$', re.I)
 
 def _mentions(clause:str, aliases:list) -> list:
@@ -64,11 +79,11 @@ def make_plan(request:str, tasks:dict, has_context:bool, router:Router|None=None
     steps, seen = [], set()
     for clause in clauses:
         found = _mentions(clause, aliases)
-        found = sorted(found, key=lambda p: (not re.search(r'\bafter\s+(\w+\s+)?$', p[2]), p[0]))   # "... after summarizing it"
+        found = sorted(found, key=lambda p: (not re.search(r'\bafter\s+(\w+\s+){0,3}$', p[2]), p[0]))   # "... after judging its sentiment"
         new = list({t.name: t for _, t, _ in found if t.name not in seen}.values())
         for t in new: seen.add(t.name); steps.append(Step(t.name, t.kind, '', clause))
         if new or _FILLER.match(clause.strip()): continue
-        r = router.classify(clause) if router is not None else None
+        r = router.classify(clause, exclude=seen) if router is not None else None
         if r is not None and r.known and r.task.name not in seen:     # a paraphrase: "boil it down", "does it sound upbeat"
             seen.add(r.task.name); steps.append(Step(r.task.name, r.task.kind, '', clause, r.to_dict())); continue
         # a clause that only refers back to planned tasks ("extract keywords from the summary") is a step of its own
@@ -76,10 +91,12 @@ def make_plan(request:str, tasks:dict, has_context:bool, router:Router|None=None
         else: steps.append(Step(unknown_task(clause.rstrip('。.!！')).name, 'generative', '', clause, r.to_dict() if r else {}))
     first = 'context' if has_context else 'request'
     for i, s in enumerate(steps):
-        if s.kind == 'knowledge': continue
-        prev = next((p for p in reversed(steps[:i]) if p.kind != 'knowledge'), None)
-        s.input = 'previous' if prev is not None and prev.kind in ('summarizer', 'generative') else first
+        if s.kind != 'knowledge': s.input = 'previous' if any(_rewrites(p) for p in steps[:i]) else first
     return steps
+
+def _rewrites(step:Step) -> bool:
+    "Whether a step's output is the text again, shorter or changed (a summary, a translation), so later steps read it."
+    return step.kind == 'summarizer' or (step.kind == 'generative' and bool(_REWRITE.search(step.clause)))
 
 # %% ../nbs/13_planner.ipynb #cb94a9ba
 @dataclass
