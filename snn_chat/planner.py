@@ -20,9 +20,10 @@ _JA_LEAD = r'まず|次に|その後|そのあと|それから|そして|それ�
 _EN_VERB = (r'tell|give|say|check|judge|rate|list|write|make|translate|summari[sz]e|sum|fix|count|extract|explain|let|figure|decide|'
             r'classify|do|shorten|condense|recap|boil|determine|find|suggest|describe|analy[sz]e|assess|evaluate|turn|convert|rewrite|'
             r'identify|detect|generate|create|put|show|provide|mark|compress|digest|outline|correct|proofread|name|pick|grade|score|cut|trim')
-_EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|and\s+finally|finally|next|plus)\b)'
+_EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|and\s+finally|finally|next|plus|after\s+which)\b)'
            rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
-_LEAD = re.compile(r'^(?:(?:and|then|after\s+that|afterwards|also|next|finally|lastly|first|plus|'
+_LEAD = re.compile(r'^(?:(?:and|then|after\s+that|after\s+which|afterwards|also|next|finally|lastly|first|plus|'
+                   r'(?:once|when|after)\s+you(?:\'ve|\s+have)\s+(?:decided|checked|determined|figured\s+out|worked\s+out|found\s+out)|'
                    r'(?:once|when|after)\s+(?:that\'?s|that\s+is|you\'?re|you\s+are|it\'?s|this\s+is)\s+done)\b[\s,]*'
                    rf'|(?:{_JA_LEAD})[、,\s]*)+', re.I)
 
