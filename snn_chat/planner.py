@@ -39,7 +39,7 @@ def split_clauses(request:str) -> list:
     clauses = [_LEAD.sub('', c.strip()).strip() for c in s.split('\n')]         # connectives joined clauses; they are not steps
     out = []
     for c in (c for c in clauses if c.strip(' 、,.。')):
-        if out and len(re.sub(r'[\s\W]', '', c)) <= 3: out[-1] += ' ' + c       # "良い?悪い?", "good? bad?": one question
+        if out and len(re.sub(r'\W', '', c)) <= 3: out[-1] += ' ' + c       # "良い?悪い?", "good? bad?": one question
         else: out.append(c)
     return out
 
@@ -85,7 +85,7 @@ def make_plan(request:str, tasks:dict, has_context:bool, router:Router|None=None
         for t in new: seen.add(t.name); steps.append(Step(t.name, t.kind, '', clause))
         if new or _FILLER.match(clause.strip()): continue
         r = router.classify(clause, exclude=seen) if router is not None else None
-        if r is not None and r.known and r.task.name not in seen:     # a paraphrase: "boil it down", "does it sound upbeat"
+        if r is not None and r.known:                # a paraphrase: "boil it down", "does it sound upbeat" (never a planned task)
             seen.add(r.task.name); steps.append(Step(r.task.name, r.task.kind, '', clause, r.to_dict())); continue
         # a clause that only refers back to planned tasks ("extract keywords from the summary") is a step of its own
         if _QUESTION.search(clause): steps.append(Step('knowledge', 'knowledge', 'request', clause, r.to_dict() if r else {}))

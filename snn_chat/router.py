@@ -150,10 +150,16 @@ class Router:
     "Routes task descriptions to the cards' tasks (or to none of them): aliases first, else a classifier over a teacher's states."
     def __init__(self, tasks:dict, encoder_factory, cache_dir=None, regularization:float=0.1, min_probability:float=0.0,
                  overlap:float=0.8, scripts=('latin', 'cjk'), costs:EnergyCosts|None=None, others:list|None=None):
-        self.others = list(others) if others is not None else other_requests()    # what "none of them" learns from
+        self._others = list(others) if others is not None else None    # what "none of them" learns from; None: the shipped file
         self.tasks, self._encoder_factory, self.cache_dir = tasks, encoder_factory, Path(cache_dir) if cache_dir else None
         self.regularization, self.min_probability, self.overlap, self.scripts = regularization, min_probability, overlap, tuple(scripts)
         self.costs, self._encoder, self._fitted = costs or EnergyCosts(), None, None
+
+    @property
+    def others(self) -> list:
+        "The requests for none of the tasks, read on first use (an alias-answered description reads nothing)."
+        if self._others is None: self._others = other_requests()
+        return self._others
 
     @property
     def encoder(self) -> RequestEncoder:
@@ -204,7 +210,7 @@ class Router:
         "The task `description` asks for: by alias, else by the classifier; a new generative task when none fits."
         return by_alias(description, self.tasks) or self.classify(description)
 
-    def classify(self, description:str, exclude=()) -> Route:
+    def classify(self, description:str, exclude:set=frozenset()) -> Route:
         "The classifier's route for `description`, whatever aliases it holds; `exclude`: tasks it may not be (the planner's, already planned)."
         script = text_script(description)
         if script not in self.scripts:
@@ -214,7 +220,7 @@ class Router:
         t0 = time.perf_counter()
         probs, energy = self.probabilities(description)
         if exclude:                  # "the sentiment of the summary", once summarization is planned: read among the others
-            kept = {k: v for k, v in probs.items() if k not in set(exclude)}
+            kept = {k: v for k, v in probs.items() if k not in exclude}
             probs = {k: v / sum(kept.values()) for k, v in kept.items()}
         ms = (time.perf_counter() - t0) * 1e3
         best = max(probs, key=probs.get)
