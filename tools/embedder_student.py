@@ -8,7 +8,7 @@ encoder's own corpus (WikiText-2 valid, the project's data, the teacher-written 
 test), and after each epoch it prints the held-out cosine and the share of the summaries set whose key sentence is
 among the top third by the student's centrality. Nothing is saved.
 
-    python tools/embedder_student.py 3        # epochs; about 7 minutes on 2 cores (first try: 0.53, 0.59, 0.59)
+    python tools/embedder_student.py 3        # epochs; about 9 minutes on 2 cores (first try: 0.53, 0.59, 0.59)
 """
 import json, math, re, sys, time, random
 import torch, numpy as np, torch.nn.functional as F
