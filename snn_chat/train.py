@@ -71,7 +71,8 @@ def split(ds:TensorDict, val_fraction:float, seed:int) -> tuple[TensorDict, Tens
     return ds.subset(perm[k:]), ds.subset(perm[:k])
 
 # %% ../nbs/05_train.ipynb #52de212b
-STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels')}
+STORE_KINDS = {'lm_topk': ('input_ids', 'topk_values', 'topk_indices'), 'soft_labels': ('input_ids', 'mask', 'soft_labels'),
+               'vectors': ('input_ids', 'mask', 'vectors')}
 
 @dataclass
 class TeacherStore:
@@ -161,8 +162,11 @@ def hard_labels(batch:dict) -> Tensor:
 
 # %% ../nbs/05_train.ipynb #ca6336f7
 def batch_loss(model, batch:dict, task:str, cfg:Config) -> tuple[Tensor, dict]:
-    "The training loss of `batch` and its parts (`ce`, `kd`) as floats."
+    "The training loss of `batch` and its parts (`ce`, `kd`, or `cosine` for `vec`) as floats."
     kd_cfg = cfg.training.distillation
+    if task == 'vec':
+        cos = F.cosine_similarity(model(batch['input_ids'], batch['mask'])[1], batch['vectors'], dim=-1).mean()
+        return 1 - cos, {'cosine': cos.item()}
     distill = 'topk_values' in batch or 'soft_labels' in batch
     if task == 'lm':
         x, y = batch['input_ids'][:, :-1], batch['input_ids'][:, 1:]
@@ -235,7 +239,7 @@ def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
 # %% ../nbs/05_train.ipynb #69b6c981
 @torch.no_grad()
 def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int) -> dict:
-    "Validation loss (cross-entropy on hard targets), perplexity or accuracy, and the mean firing rate."
+    "Validation loss (cross-entropy on hard targets; 1 − cosine for `vec`), perplexity, accuracy or cosine, and the mean firing rate."
     model.eval()
     fr, n, loss_sum, correct, rates = FiringRates(model), 0, 0.0, 0, []
     for batch in DataLoader(ds, batch_size=batch_size):
@@ -244,6 +248,9 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
             logits = model(batch['input_ids'][:, :-1])
             loss_sum += F.cross_entropy(logits.flatten(0, 1), batch['input_ids'][:, 1:].flatten(), reduction='sum').item()
             n += batch['input_ids'][:, 1:].numel()
+        elif task == 'vec':
+            loss_sum += (1 - F.cosine_similarity(model(batch['input_ids'], batch['mask'])[1], batch['vectors'], dim=-1)).sum().item()
+            n += len(batch['vectors'])
         else:
             labels = hard_labels(batch)
             logits = model(batch['input_ids'], batch['mask'])
@@ -252,7 +259,8 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
         rates += [r.item() for r in fr.rates]; fr.rates = []
     fr.close(); model.train()
     out = {'val_loss': loss_sum / n, 'firing_rate': sum(rates) / max(1, len(rates))}
-    out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_accuracy': correct / n})
+    out.update({'val_ppl': math.exp(min(out['val_loss'], 50))} if task == 'lm' else {'val_cosine': 1 - out['val_loss']} if task == 'vec'
+               else {'val_accuracy': correct / n})
     return out
 
 # %% ../nbs/05_train.ipynb #f717d5c5
@@ -346,6 +354,8 @@ def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=Non
         if not folder: raise SnnChatError("training.type=distillation needs a teacher store: --teacher_store FOLDER "
                                           "(or training.distillation.teacher_store), written by build_lm_store or the agent's teacher")
         store = load_teacher_store(folder)
+        if store.kind == 'vectors': raise SnnChatError(f"{folder} holds a teacher's sentence vectors: the agent learns a summarizer from them "
+                                                       f"(snn-distill), snn-train does not")
         return store.tokenizer, store.dataset, ('lm' if store.kind == 'lm_topk' else 'clf'), store.meta.get('labels')
     fmt = data_format or cfg.data.format
     path = data_file(cfg, data_path)
