@@ -207,7 +207,8 @@ def order_agreement(pred:Tensor, true:Tensor, max_rows:int=200, seed:int=0) -> f
         pred, true = pred[keep], true[keep]
     n = len(pred)
     if n < 3: return 0.5
-    P, T = (lambda v: (v @ v.T))(F.normalize(pred, dim=-1)), (lambda v: (v @ v.T))(F.normalize(true, dim=-1))
+    cosines = lambda v: F.normalize(v, dim=-1) @ F.normalize(v, dim=-1).T
+    P, T = cosines(pred), cosines(true)
     i, j, k = torch.arange(n)[:, None, None], torch.arange(n)[None, :, None], torch.arange(n)[None, None, :]
     valid = (j < k) & (i != j) & (i != k)
     agree = (P[:, :, None] - P[:, None, :]).sign() == (T[:, :, None] - T[:, None, :]).sign()
@@ -386,8 +387,8 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=print) -> Regi
         if m['cosine'] <= start['cosine']:          # its own sentences did not bring it nearer the embedder on the held-out ones
             model.load_state_dict(start_state); path = model.save(out/'start'); st.tokenizer.save(path)
             m = start
-            log(f"fine-tuning on the task's sentences lowered the held-out cosine to the embedder ({tuned['tuned_cosine']:.3f} < "
-                f"{start['cosine']:.3f}): the expert is the student it started from, in {path}")
+            log(f"fine-tuning on the task's sentences did not raise the held-out cosine to the embedder ({start['cosine']:.3f} → "
+                f"{tuned['tuned_cosine']:.3f}): the expert is the student it started from, in {path}")
         m.update(tuned, tuned=m is not start)
         m['holdout_energy_uj'] = energy_per_text(model, t['input_ids'], t['mask'], costs)
     else:
