@@ -435,7 +435,8 @@ def sweep(runs, registry:ModelRegistry, min_age_s:float=1800.0, extra_roots=(), 
         except SnnChatError: used = None                       # an unreadable registry: remove nothing it might point to
         for folder in (experts.glob('*/*') if used is not None else []):
             if not folder.is_dir() or folder.name.startswith('.') or any(u == folder.resolve() or folder.resolve() in u.parents for u in used): continue
-            newest = max((f.stat().st_mtime for f in folder.rglob('*')), default=folder.stat().st_mtime)
+            try: newest = max((f.stat().st_mtime for f in folder.rglob('*')), default=folder.stat().st_mtime)
+            except FileNotFoundError: continue                 # a file vanished while we looked: someone works in it now
             if now - newest > min_age_s: shutil.rmtree(folder, ignore_errors=True); removed.append(folder)
     if removed: log(f"removed what killed processes left: {', '.join(str(p) for p in removed)}")
     return removed
