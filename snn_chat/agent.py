@@ -207,8 +207,7 @@ def order_agreement(pred:Tensor, true:Tensor, max_rows:int=200, seed:int=0) -> f
         pred, true = pred[keep], true[keep]
     n = len(pred)
     if n < 3: return 0.5
-    cosines = lambda v: F.normalize(v, dim=-1) @ F.normalize(v, dim=-1).T
-    P, T = cosines(pred), cosines(true)
+    P, T = [(u := F.normalize(v, dim=-1)) @ u.T for v in (pred, true)]
     i, j, k = torch.arange(n)[:, None, None], torch.arange(n)[None, :, None], torch.arange(n)[None, None, :]
     valid = (j < k) & (i != j) & (i != k)
     agree = (P[:, :, None] - P[:, None, :]).sign() == (T[:, :, None] - T[:, None, :]).sign()

@@ -224,11 +224,6 @@ class SpikingRepresentation(SpikingModel):
         per_text = None if self.sentence_head is None else self.sentence_head(counts.sum(1) / keep.sum(1)) / self.encoder.rate
         return per_token, per_text
 
-    def rank(self, idx:Tensor, mask:Tensor|None=None) -> Tensor:
-        "The centrality `[B]` of each text among the `B` given (the sentences of one text): what a summarizer keeps the highest of."
-        if self.sentence_head is None: raise SnnChatError("ranking sentences needs a per-text head (d_sentence >= 1)")
-        return self.centrality(self(idx, mask)[1])
-
 def init_encoder(model:SpikingModel, source:SpikingModel) -> list:
     "Copy the encoder weights of `source` (a pre-distilled representation) into `model`, and its per-text head when both have one of one shape; the names copied."
     theirs, ours = source.encoder.state_dict(), model.encoder.state_dict()
