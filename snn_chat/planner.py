@@ -15,13 +15,16 @@ from .router import Router, TaskSpec, alias_pattern, alias_table, normalize, unk
 
 # %% ../nbs/13_planner.ipynb #d3948a4b
 _JA_VERB_END = 'いきぎしじちにひびみりえけげせぜてでねへべめれ'     # a verb's te- or ren'yō form ends in one of these kana
-_JA_CUT = rf'(?<=[{_JA_VERB_END}])[、,]|(?<=たら)[、,]|(?<=ながら)[、,]|(?<=てから)[、,]?|(?<=た後で)[、,]?|(?<=たあとで)[、,]?'
+_JA_CUT = (rf'(?<=[{_JA_VERB_END}])[、,]|(?<=たら)[、,]|(?<=ながら)[、,]|(?<=てから)[、,]?|(?<=[ただ]後[でに])[、,]?|(?<=[ただ]あと[でに])[、,]?'
+           r'|(?<=[うくぐすつぬぶむる]前に)[、,]?')      # "…した後で", "…する前に" (a verb before 前に: not "3日前に")
 _JA_LEAD = r'まず|次に|その後|そのあと|それから|そして|それと|あと(?=[、,])|最後に|さらに'
 _EN_VERB = (r'tell|give|say|check|judge|rate|list|write|make|translate|summari[sz]e|sum|fix|count|extract|explain|let|figure|decide|'
             r'classify|do|shorten|condense|recap|boil|determine|find|suggest|describe|analy[sz]e|assess|evaluate|turn|convert|rewrite|'
             r'identify|detect|generate|create|put|show|provide|mark|compress|digest|outline|correct|proofread|name|pick|grade|score|cut|trim')
 _EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|and\s+finally|finally|next|plus|after\s+which)\b)'
            rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
+_TRAIL = '\x00'          # marks a trailing "before doing Y" / "after doing Y" cut from the clause it follows
+_EN_TRAIL = rf'(?<=\w)[ \t]+(before|after)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
 _LEAD = re.compile(r'^(?:(?:and|then|after\s+that|after\s+which|afterwards|also|next|finally|lastly|first|plus|'
                    r'(?:once|when|after)\s+you(?:\'ve|\s+have)\s+(?:decided|checked|determined|figured\s+out|worked\s+out|found\s+out)|'
                    r'(?:once|when|after)\s+(?:that\'?s|that\s+is|you\'?re|you\s+are|it\'?s|this\s+is)\s+done)\b[\s,]*'
@@ -36,12 +39,19 @@ def split_clauses(request:str) -> list:
     s = re.sub(r'\.(\s+|$)', '.\n', s)
     s = re.sub(_EN_CUT, '\n', s, flags=re.I)
     s = re.sub(r'^((?:before|after)\b[^,\n]*),\s*', r'\1\n', s, flags=re.I | re.M)        # "Before X, do Y"
+    s = re.sub(_EN_TRAIL, '\n' + _TRAIL + r'\1 ', s, flags=re.I)                             # "Do X before/after doing Y"
     clauses = [_LEAD.sub('', c.strip()).strip() for c in s.split('\n')]         # connectives joined clauses; they are not steps
     out = []
     for c in (c for c in clauses if c.strip(' 、,.。')):
         if out and len(re.sub(r'\W', '', c)) <= 3: out[-1] += ' ' + c       # "良い?悪い?", "good? bad?": one question
-        else: out.append(c)
+        elif out and c.startswith(_TRAIL): out[-1:] = _trailing(out[-1], c[len(_TRAIL):])
+        else: out.append(c.lstrip(_TRAIL))
     return out
+
+def _trailing(main:str, clause:str) -> list:
+    "A main clause and the trailing 'before/after …' cut from it, in the order the steps happen."
+    word, rest = clause.split(maxsplit=1)
+    return [main, rest] if word.lower() == 'before' else [rest, main]
 
 
 # %% ../nbs/13_planner.ipynb #57265238
@@ -56,9 +66,9 @@ class Step:
 
     def __str__(self): return f"{self.task} ← {self.input}"
 
-_QUESTION = re.compile(r'[?？]\s*$|^(what|how|why|which|who|when|where|is|are|does|do(?!\s+(?:a|an|the|some|this|that|it)\b)|can|could|explain|tell me about)\b|とは|何|なぜ|どう|どのよう|方法|教えて|ですか|ますか', re.I)
-_REWRITE = re.compile(r'\b(?:translat\w*|rewrite|rephrase|paraphrase|fix|correct|proofread|edit|simplify|make\s+it\s+(?:more\s+)?(?:formal|polite|casual|plain|simple|simpler))\b'
-                      r'|訳|翻訳|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉', re.I)
+_QUESTION = re.compile(r'[?？]\s*$|^(what|how|why|which|who|when|where|is|are|does|do(?!\s+(?:a|an|the|some|this|that|it)\b)|can|could|explain|tell me about|tell me (?:how|why|what|which|who|when|where|whether))\b|とは|何|なぜ|どう|どのよう|方法|教えて|ですか|ますか', re.I)
+_REWRITE = re.compile(r'\b(?:translat\w*|rewrite|rephrase|paraphrase|fix|correct|proofread|edit|simplify|soften|tone\s+down|make\s+it\s+(?:sound\s+)?(?:more\s+|less\s+)?(?:formal|polite|casual|plain|simple|simpler|friendl\w*|soft\w*|warm\w*|kind\w*))\b'
+                      r'|訳|翻訳|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉|文体|口調を|柔らかく|ですます', re.I)
 _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|ありがとう|よろしく)[.!。！]*$', re.I)
 
 def _mentions(clause:str, aliases:list) -> list:
@@ -78,13 +88,14 @@ def make_plan(request:str, tasks:dict, has_context:bool, router:Router|None=None
     for i in range(len(clauses) - 1):                                   # "before X, Y" / "Xする前に、Y": Y first
         if re.match(r'before\b', clauses[i], re.I) or clauses[i].endswith('前に'): clauses[i], clauses[i + 1] = clauses[i + 1], clauses[i]
     steps, seen = [], set()
+    textless = {n for n, t in tasks.items() if not t.reads_text} if has_context else set()   # a request about a text is no small talk
     for clause in clauses:
         found = _mentions(clause, aliases)
         found = sorted(found, key=lambda p: (not re.search(r'\bafter\s+(\w+\s+){0,3}$', p[2]), p[0]))   # "... after judging its sentiment"
         new = list({t.name: t for _, t, _ in found if t.name not in seen}.values())
         for t in new: seen.add(t.name); steps.append(Step(t.name, t.kind, '', clause))
         if new or _FILLER.match(clause.strip()): continue
-        r = router.classify(clause, exclude=seen) if router is not None else None
+        r = router.classify(clause, exclude=seen | textless) if router is not None else None
         if r is not None and r.known:                # a paraphrase: "boil it down", "does it sound upbeat" (never a planned task)
             seen.add(r.task.name); steps.append(Step(r.task.name, r.task.kind, '', clause, r.to_dict())); continue
         # a clause that only refers back to planned tasks ("extract keywords from the summary") is a step of its own

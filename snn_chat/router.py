@@ -33,6 +33,7 @@ class TaskSpec:
     examples: list = field(default_factory=list)
     prompt: str = ''
     data: str = ''
+    reads_text: bool = True                     # False: it works on no text of the user's (small talk)
 
     def __post_init__(self):
         if isinstance(self.description, str): self.description = [self.description]
