@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_TEACHER', 'GEMMA_TEACHER', 'INSTALL_HINTS', 'INSTALL_HINT', 'EMBEDDING_NAMES', 'SCRIPTS', 'SCRIPT_NAMES',
            'DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'TeacherError', 'default_teacher_file', 'gemma_teacher_file',
-           'resolve_teacher', 'quiet_loading', 'offline_mode', 'float_copy', 'Teacher', 'teacher_folder',
-           'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill', 'VerbalizerLabeler', 'script_group',
-           'text_script', 'resolve_embedder', 'Embedder']
+           'resolve_teacher', 'quiet_loading', 'offline_mode', 'gguf_parsed_once', 'float_copy', 'Teacher',
+           'teacher_folder', 'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill', 'VerbalizerLabeler',
+           'script_group', 'text_script', 'resolve_embedder', 'Embedder']
 
 # %% ../nbs/06_teachers.ipynb #5938212a
 import contextlib, copy, hashlib, importlib.util, json, os, shutil, time
@@ -82,6 +82,19 @@ def offline_mode():
     "Make Hugging Face libraries read local files only (a missing file then fails at once instead of after a network time-out)."
     os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('TRANSFORMERS_OFFLINE', '1')
 
+@contextlib.contextmanager
+def gguf_parsed_once():
+    "Within the block, `gguf.GGUFReader` parses each file once: transformers reads a GGUF file three times to build a model and its tokenizer."
+    import gguf
+    real, parsed = gguf.GGUFReader, {}
+    def reader(path, mode='r'):
+        key = (str(Path(path).resolve()), mode)
+        if key not in parsed: parsed[key] = real(path, mode)
+        return parsed[key]
+    gguf.GGUFReader = reader                      # transformers imports it by name inside each call, so it finds this one
+    try: yield
+    finally: gguf.GGUFReader = real
+
 def float_copy(gguf:Path, cache_root) -> Path:
     "The folder of the dequantised float copy of `gguf` under `cache_root`, built on first use."
     st = gguf.stat()
@@ -93,8 +106,10 @@ def float_copy(gguf:Path, cache_root) -> Path:
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from safetensors.torch import save_file
         t0 = time.monotonic()
-        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name, local_files_only=True)
-        with quiet_loading(): model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32, local_files_only=True)
+        with gguf_parsed_once():
+            tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name, local_files_only=True)
+            with quiet_loading():
+                model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32, local_files_only=True)
         tmp = folder.with_name(f".{folder.name}.tmp-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
         cfg = model.config.to_dict(); cfg.pop('quantization_config', None)
