@@ -79,7 +79,7 @@ def _train(args):
     train(config_from_args(args), args.data_path, args.data_format, args.output_dir, args.resume, args.distributed, args.teacher_store)
 
 def train_main(argv=None):
-    "Console script `snn-train` (and `python -m snn_chat.train`)."
+    "Console script `snn-train` (also under `torchrun --no-python`)."
     _console(_train, train_parser, argv)
 
 # %% ../nbs/20_cli.ipynb #558c55b8

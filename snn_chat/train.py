@@ -229,7 +229,7 @@ class Runtime:
 def start_runtime(cfg:Config, distributed:bool=False) -> Runtime:
     "Join the process group when `distributed` (started by torchrun); else run alone on `cfg.device`."
     if not distributed: return Runtime(device=pick_device(cfg.device))
-    if 'RANK' not in os.environ: raise SnnChatError("--distributed needs to be started by torchrun, e.g. torchrun --nproc_per_node=2 -m snn_chat.train --distributed ...")
+    if 'RANK' not in os.environ: raise SnnChatError("--distributed needs to be started by torchrun, e.g. torchrun --nproc_per_node=2 --no-python snn-train --distributed ...")
     cuda = torch.cuda.is_available() and cfg.device != 'cpu'
     dist.init_process_group('nccl' if cuda else 'gloo')
     local = int(os.environ.get('LOCAL_RANK', 0))
@@ -390,6 +390,5 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
         if dist.is_initialized(): dist.destroy_process_group()
 
 # %% ../nbs/05_train.ipynb #06ba3f83
-if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train` / torchrun, not the notebook
-    from snn_chat.cli import train_main
-    train_main()
+if __name__ == '__main__' and '__file__' in globals():   # `python -m snn_chat.train`, not the notebook
+    raise SystemExit("run snn-train (under torchrun: torchrun --nproc_per_node=2 --no-python snn-train --distributed ...)")

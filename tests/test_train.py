@@ -88,7 +88,7 @@ def test_torchrun_two_processes_match_one(tmp_path):
     args = overrides(*TINY, 'training.epochs=2', 'device=cpu')
     run('snn-train', '--output_dir', tmp_path / 'one', *args)
     env = dict(os.environ, OMP_NUM_THREADS='1')
-    r = subprocess.run([str(BIN / 'torchrun'), '--standalone', '--nproc_per_node=2', '-m', 'snn_chat.train', '--distributed',
+    r = subprocess.run([str(BIN / 'torchrun'), '--standalone', '--nproc_per_node=2', '--no-python', str(BIN / 'snn-train'), '--distributed',
                         '--output_dir', str(tmp_path / 'two'), *args], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
     assert '2 process(es)' in r.stdout
