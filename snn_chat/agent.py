@@ -676,7 +676,7 @@ def learn_in_background(cfg:Config, task:str, unlabeled_data_path, folder) -> 's
     stem = f"{_folder_name(task)}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     config, log_path = folder/f"{stem}.yaml", folder/f"{stem}.log"
     atomic_write(config, cfg.to_yaml())                                    # the child learns under exactly this config
-    code = f'from snn_chat.agent import follow_parent; follow_parent({os.getpid()}); from snn_chat.cli import distill_main; distill_main()'
+    code = f'from snn_chat.agent import follow_parent; follow_parent({os.getpid()}); from snn_chat.cli import snn_distill; snn_distill.main()'
     cmd = [sys.executable, '-c', code, '--task_description', task,
            '--if_missing', '--config', str(config)] + (['--unlabeled_data_path', str(unlabeled_data_path)] if unlabeled_data_path else [])
     env = dict(os.environ, OMP_NUM_THREADS='1', MKL_NUM_THREADS='1')  # two cores: the asking process keeps the other one
