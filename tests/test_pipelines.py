@@ -55,3 +55,33 @@ def test_bench_lm_pipeline(tmp_path):
                         epochs=1, batch_size=8, seq_len=32, vocab_size=500, energy_windows=2,
                         extra_overrides=['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64'])
     assert '| SNN |' in log and '| ANN |' in log and 'perplexity ratio SNN/ANN' in log and 'energy ratio SNN/ANN' in log
+
+
+def test_bench_planner(tmp_path):
+    """The planner benchmark on its 12 unseen requests (the router reads Gemma's states: about 20 s)."""
+    log, _ = papermill('bench_planner.ipynb', tmp_path, sets=['nbs/pipelines/sets/planner_requests_unseen.jsonl'])
+    assert '| planner_requests_unseen.jsonl | aliases, then router | 12 |' in log
+
+
+# Every pipeline is run by a test, here or elsewhere, or is a benchmark only, for the reason given.
+RUN_HERE = {'bench_lif.ipynb', 'bench_cold_start.ipynb', 'train.ipynb', 'bench_lm.ipynb', 'bench_planner.ipynb'}
+RUN_ELSEWHERE = {'benchmark.ipynb': 'tests/test_evolution.py: snn-evolve measures every change through it'}
+BENCHMARK_ONLY = {
+    'bench_convert.ipynb': 'converts the 135M-parameter teacher at 6 settings, about 7 min; reads WikiText-2 from ../shared',
+    'bench_generalist.ipynb': 'the generalist beside its teacher on 44 prompts at 5 settings, about 35 min',
+    'bench_learners.ipynb': 'two real snn-distill runs, alone and at once, about 27 min',
+    'bench_rag.ipynb': 'every retriever on 34 questions over doc/, about 6 min',
+    'bench_reviews.ipynb': 'a fresh clone\'s first snn-agent call (teacher labelling, learning) on 84 reviews, about 5 min',
+    'bench_routing.ipynb': 'the router at 4 layers of Gemma beside the nearest-card baseline on 258 descriptions, a few minutes',
+    'bench_sentiment.ipynb': 'learns three experts from up to 8,000 SST-2 sentences, about 16 min; reads SST-2 from ../shared',
+    'bench_summaries.ipynb': 'every summary signal (teacher, embedder, expert) on 32 texts, about 5 min',
+    'bench_teacher.ipynb': 'labels the 872 SST-2 dev sentences twice over, minutes; reads SST-2 from ../shared',
+    'build_encoder.ipynb': 'builds the shipped encoder from 21,771 sentences, about 16 min (the teacher writing its texts: hours)',
+}
+
+
+def test_every_pipeline_is_run_or_listed():
+    names = {p.name for p in (ROOT / 'nbs' / 'pipelines').glob('*.ipynb')}
+    listed = [*RUN_HERE, *RUN_ELSEWHERE, *BENCHMARK_ONLY]
+    assert len(listed) == len(set(listed)), 'a pipeline is listed twice'
+    assert names == set(listed), f"not listed: {sorted(names - set(listed))}; listed but missing: {sorted(set(listed) - names)}"
