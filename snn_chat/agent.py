@@ -18,7 +18,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .config import Config, SnnChatError, atomic_write, cache_folder, file_lock, project_root, read_yaml, unique_folder
+from .config import Config, SnnChatError, project_root, read_yaml
+from .storage import atomic_write, cache_folder, file_lock, unique_folder
 from .data import SENTENCE_BREAK, DataError, clean_text, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory

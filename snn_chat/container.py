@@ -61,7 +61,7 @@ class Container:
     def knowledge_base(self):
         "The knowledge base; built first if `runs/` has none yet, and built again if it is damaged."
         from snn_chat.rag import DamagedStore, KnowledgeBase, MANIFEST
-        from snn_chat.config import complete_folder
+        from snn_chat.storage import complete_folder
         folder = self.runs/self.cfg.paths.vector_store
         if complete_folder(folder, MANIFEST) is None:
             self.log(f"no knowledge base in {folder} yet: building it")

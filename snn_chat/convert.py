@@ -16,7 +16,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .config import SnnChatError, atomic_write, staging_folder, swap_in
+from .config import SnnChatError
+from .storage import atomic_write, staging_folder, swap_in
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
 from .neurons import spike_counts, weighted_codes, weighted_spikes

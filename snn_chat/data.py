@@ -10,7 +10,8 @@ __all__ = ['FORMATS', 'TOKENIZER_FILE', 'SENTENCE_BREAK', 'DataError', 'read_rec
 import json
 from pathlib import Path
 from typing import Iterator
-from .config import SnnChatError, atomic_write
+from .config import SnnChatError
+from .storage import atomic_write
 
 # %% ../nbs/04_data.ipynb #61fc2c7f
 class DataError(SnnChatError, ValueError):

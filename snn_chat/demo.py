@@ -10,7 +10,8 @@ import json, math, time
 from dataclasses import dataclass
 from pathlib import Path
 import torch
-from .config import Config, atomic_write, project_root
+from .config import Config, project_root
+from .storage import atomic_write
 from .data import ByteTokenizer, load_tokenizer
 from .energy import EnergyCosts, EnergyMeter, EnergyReport
 from .models import SpikingLM, SpikingModel, pick_device

@@ -12,8 +12,9 @@ import contextlib, copy, hashlib, io, json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
-from .config import (Config, ConfigError, SnnChatError, atomic_write, check_type, file_lock, flat_keys, load_config,
-                             merge, parse_yaml, project_root, read_yaml)
+from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, load_config, merge, parse_yaml, project_root,
+                             read_yaml)
+from .storage import atomic_write, file_lock
 
 # %% ../nbs/17a_evolution.ipynb #2842a62f
 _KEY = re.compile(r'^(?P<indent> *)(?P<key>[^\s#:\'"-][^:#]*?) *:(?P<rest>[^\n\r]*)(?P<eol>\r?\n)?$')

@@ -10,7 +10,8 @@ __all__ = ['GENERALIST_TASK', 'CARD', 'teacher_source', 'shipped_texts', 'genera
 import hashlib, json, re, shutil, time
 from pathlib import Path
 import torch
-from .config import Config, atomic_write, cache_folder, complete_folder, file_lock, project_root, staging_folder, swap_in
+from .config import Config, project_root
+from .storage import atomic_write, cache_folder, complete_folder, file_lock, staging_folder, swap_in
 from .convert import convert, load_ann, open_model
 from .data import load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter

@@ -9,9 +9,8 @@ __all__ = ['EVENT_TYPES', 'MemoryEvent', 'AgentMemory']
 import json, os, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from .config import file_lock
+from .storage import file_lock, utc_now
 from .data import clean_text
-from .registry import utc_now
 
 # %% ../nbs/10_memory.ipynb #ed70385b
 EVENT_TYPES = ('TASK_RECEIVED', 'MODEL_SELECTED', 'TRAINING_STARTED', 'TRAINING_COMPLETED', 'ANSWER', 'ERROR',

@@ -15,7 +15,8 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
-from .config import SnnChatError, atomic_write
+from .config import SnnChatError
+from .storage import atomic_write
 from .neurons import LIF
 from .energy import LayerOps, is_spike_count
 

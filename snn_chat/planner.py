@@ -24,7 +24,7 @@ _EN_VERB = (r'tell|give|say|check|judge|rate|list|write|make|translate|summari[s
 _EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|and\s+finally|finally|next|plus|after\s+which)\b)'
            rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
 _TRAIL = '\x00'          # marks a trailing "before doing Y" / "after doing Y" cut from the clause it follows
-_EN_TRAIL = rf'(?<=\w)[ \t]+(before|after)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
+_EN_TRAIL = r'(?<=\w)[ \t]+(before|after)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
 _LEAD = re.compile(r'^(?:(?:and|then|after\s+that|after\s+which|afterwards|also|next|finally|lastly|first|plus|'
                    r'(?:once|when|after)\s+you(?:\'ve|\s+have)\s+(?:decided|checked|determined|figured\s+out|worked\s+out|found\s+out)|'
                    r'(?:once|when|after)\s+(?:that\'?s|that\s+is|you\'?re|you\s+are|it\'?s|this\s+is)\s+done)\b[\s,]*'

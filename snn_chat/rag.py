@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
-from .config import SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
+from .config import SnnChatError, project_root
+from .storage import atomic_write, complete_folder, staging_folder, swap_in
 from .data import SENTENCE_BREAK
 from .teachers import Embedder
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from .config import SnnChatError, atomic_write, project_root, read_yaml
+from .config import SnnChatError, project_root, read_yaml
+from .storage import atomic_write
 from .energy import EnergyCosts, EnergyMeter
 from .students import fit_softmax
 from .teachers import SCRIPT_NAMES, text_script

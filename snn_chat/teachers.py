@@ -17,7 +17,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .config import SnnChatError, file_lock, project_root
+from .config import SnnChatError, project_root
+from .storage import file_lock
 
 # %% ../nbs/06_teachers.ipynb #09390068
 DEFAULT_TEACHER = 'smollm2-135m-instruct'

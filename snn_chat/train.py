@@ -21,7 +21,8 @@ from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
 from tqdm import tqdm
-from .config import Config, SnnChatError, atomic_write, complete_folder, project_root, staging_folder, swap_in
+from .config import Config, SnnChatError, project_root
+from .storage import atomic_write, complete_folder, staging_folder, swap_in
 from .data import DataError, load_tokenizer, read_records, read_texts, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF

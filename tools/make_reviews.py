@@ -12,7 +12,7 @@ only to report the corpus balance below. Deterministic: the same seed writes the
 import json, random, sys
 from collections import Counter
 from pathlib import Path
-from snn_chat.config import atomic_write
+from snn_chat.storage import atomic_write
 
 SEED = 20261201
 
