@@ -6,7 +6,7 @@
 __all__ = ['cache_folder', 'atomic_write', 'staging_folder', 'swap_in', 'complete_folder', 'unique_folder', 'file_lock',
            'utc_now']
 
-# %% ../nbs/00a_storage.ipynb #84a0b94b
+# %% ../nbs/00a_storage.ipynb #0aa49e26
 import contextlib, os, secrets, shutil, stat, time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -101,5 +101,5 @@ def file_lock(path, timeout:float=60.0):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-# %% ../nbs/00a_storage.ipynb #228c8e7c
+# %% ../nbs/00a_storage.ipynb #76b60698
 def utc_now() -> str: return datetime.now(timezone.utc).isoformat(timespec='seconds')
