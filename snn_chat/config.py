@@ -40,7 +40,8 @@ def parse_yaml(text:str, # YAML source
     try: return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        raise ConfigError(f"{source}, line {mark.line+1}, column {mark.column+1}: YAML syntax error: {e.problem or e.context}") from None
+        where = f"{source}, line {mark.line+1}, column {mark.column+1}"
+        raise ConfigError(f"{where}: YAML syntax error: {e.problem or e.context}") from None
 
 def read_yaml(path) -> dict:
     "Read a YAML mapping from `path` (an empty file is `{}`)."
@@ -48,7 +49,8 @@ def read_yaml(path) -> dict:
     if not path.is_file(): raise ConfigError(f"config file not found: {path}")
     data = parse_yaml(path.read_text(encoding='utf-8'), str(path))
     if data is None: return {}
-    if not isinstance(data, dict): raise ConfigError(f"{path}: expected key: value pairs at the top level, got a {type(data).__name__}")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected key: value pairs at the top level, got a {type(data).__name__}")
     return data
 
 # %% ../nbs/00_config.ipynb #3199e4e3
@@ -76,7 +78,8 @@ def check_type(key:str, old, new, source:str):
           str: lambda v: isinstance(v, str),
           list: lambda v: isinstance(v, list)}.get(type(old), lambda v: True)
     if not ok(new):
-        raise ConfigError(f"config key '{key}' in {source} must be {_typename(old)} (like {old!r}), got {_typename(new)} {new!r}")
+        raise ConfigError(f"config key '{key}' in {source} must be {_typename(old)} (like {old!r}), "
+                          f"got {_typename(new)} {new!r}")
     return float(new) if isinstance(old, float) else new
 
 def merge(base:dict, new:dict, source:str, _prefix:str='', _known=None) -> dict:
@@ -86,7 +89,10 @@ def merge(base:dict, new:dict, source:str, _prefix:str='', _known=None) -> dict:
         key = f"{_prefix}{k}"
         if k not in base: raise _unknown(key, known, source)
         if isinstance(base[k], dict):
-            if not isinstance(v, dict): raise ConfigError(f"config key '{key}' in {source} is a section; set the keys inside it (e.g. '{key}.{next(iter(base[k]), '…')}')")
+            if not isinstance(v, dict):
+                example = f"{key}.{next(iter(base[k]), '…')}"
+                raise ConfigError(f"config key '{key}' in {source} is a section; "
+                                  f"set the keys inside it (e.g. '{example}')")
             merge(base[k], v, source, f"{key}.", known)
         elif isinstance(v, dict): raise ConfigError(f"config key '{key}' in {source} is a value, not a section")
         else: base[k] = check_type(key, base[k], v, source)
@@ -105,7 +111,8 @@ def apply_override(cfg:dict, override:str, source:str='--override_config') -> di
         node = node[p]
     if leaf not in node: raise _unknown(key, flat_keys(cfg), f"{source} {override!r}")
     value = raw if isinstance(node[leaf], str) else parse_yaml(raw, f"{source} {override!r}")
-    if isinstance(node[leaf], dict): raise ConfigError(f"{source} {override!r}: '{key}' is a section; set a key inside it")
+    if isinstance(node[leaf], dict):
+        raise ConfigError(f"{source} {override!r}: '{key}' is a section; set a key inside it")
     node[leaf] = check_type(key, node[leaf], value, f"{source} {override!r}")
     return cfg
 
@@ -136,7 +143,7 @@ def load_config(config=None, # a config file laid over configs/base_config.yaml
     "Merge shipped defaults ← `config` ← `model_config` ← `overrides`, checking every key and type."
     cdir = Path(root or project_root())/'configs'
     cfg = read_yaml(cdir/'base_config.yaml')
-    own_model = cfg.pop('model', None)                  # the base file may set model keys too (snn-evolve may write them there)
+    own_model = cfg.pop('model', None)                  # the base file may set model keys too (snn-evolve writes them)
     cfg.update(read_yaml(cdir/'models'/'small.yaml'))  # the schema of the `model` section
     if own_model: merge(cfg, {'model': own_model}, str(cdir/'base_config.yaml'))
     if config: merge(cfg, read_yaml(config), str(config))

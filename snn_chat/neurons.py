@@ -118,7 +118,8 @@ class LIFMultiStep(torch.autograd.Function):
                 if t < T - 1: torch.mul(gx[t + 1], b, out=gu)
                 else: gu.zero_()
             # zbar_t = surrogate'(h_t - threshold) * (g_t + ubar_t dR/ds)
-            upstream = g[t] if detach_reset else torch.addcmul(g[t], gu, th if reset == 'subtract' else h[t], value=-1, out=up)
+            upstream = g[t] if detach_reset else torch.addcmul(g[t], gu, th if reset == 'subtract' else h[t], value=-1,
+                                                               out=up)
             _times_surrogate_(torch.sub(h[t], th, out=gx[t]), upstream, surrogate, alpha, tmp)
             if need_th:
                 gth_acc.sub_(gx[t])
@@ -172,7 +173,8 @@ class LIF(nn.Module):
 
 # %% ../nbs/01_neurons.ipynb #2ca0d565
 def spike_counts(x:Tensor, theta, T:int, burst:int=1, signed:bool=True) -> Tensor:
-    "Spike counts of IF neurons with threshold `theta`, half-way start, subtractive reset and up to `burst` spikes per step, over `T` steps of constant input `x`."
+    "Spike counts of IF neurons (threshold `theta`, half-way start, subtractive reset) over `T` steps of constant `x`."
+    # up to `burst` spikes per step
     return torch.clamp(torch.floor(x * (T / theta) + 0.5), -burst * T if signed else 0, burst * T)
 
 def simulate_if(x:Tensor, theta, T:int, burst:int=1, signed:bool=True) -> Tensor:
@@ -180,20 +182,20 @@ def simulate_if(x:Tensor, theta, T:int, burst:int=1, signed:bool=True) -> Tensor
     v, n = torch.zeros_like(x), torch.zeros_like(x)
     for _ in range(T):
         v = v + x
-        k = torch.clamp(torch.floor(v / theta + 0.5), -burst if signed else 0, burst)   # this step's spikes (a burst if > 1)
+        k = torch.clamp(torch.floor(v / theta + 0.5), -burst if signed else 0, burst)   # this step's spikes (a burst)
         n, v = n + k, v - k * theta
     return n
 
 # %% ../nbs/01_neurons.ipynb #763e4dc7
 def weighted_codes(x:Tensor, theta, T:int) -> Tensor:
-    "The signed integer a weighted-step neuron codes `x` as over `T` steps (|n| < 2^T): it passes on `n * theta / 2^(T-1)`."
+    "The signed integer `n` a weighted-step neuron codes `x` as over `T` steps (|n| < 2^T): it passes on `n·θ/2^(T-1)`."
     n = torch.floor(x.abs() * (2 ** (T - 1) / theta) + 0.5).clamp(max=2 ** T - 1)
     return n * torch.sign(x)
 
 _ONES = {}
 
 def weighted_spikes(n:Tensor, T:int) -> Tensor:
-    "Spikes a weighted-step neuron fires for the codes `n`: the ones in each `|n|` (at most `T`), read from a table of 2^T counts."
+    "Spikes a weighted-step neuron fires for the codes `n`: the ones in each `|n|` (≤ `T`), from a table of 2^T counts."
     if T not in _ONES:
         k = torch.arange(2 ** T)
         _ONES[T] = sum((k >> b) & 1 for b in range(T))
