@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINE, MAX_CELL = 120, 60
 
 # lines over 120 characters still in each module (the rest have none); nbdev's own `__all__` lines are not counted
-LONG_LINES = {'agent': 140, 'cli': 29, 'convert': 55, 'energy': 10, 'evolution': 55, 'generalist': 10,
-              'langchain_app': 16, 'models': 15, 'planner': 31, 'rag': 20, 'registry': 12, 'router': 23,
+LONG_LINES = {'agent': 140, 'cli': 29, 'convert': 55, 'evolution': 55, 'generalist': 10,
+              'langchain_app': 16, 'models': 15, 'planner': 31, 'rag': 20, 'router': 23,
               'students': 16, 'teachers': 38, 'train': 31}
 # exported cells over 60 lines still in each notebook
 LONG_CELLS = {'02_energy': 1, '04_data': 1, '05_train': 1, '06_teachers': 2, '07_convert': 3, '10a_router': 1, '11_agent': 4,
