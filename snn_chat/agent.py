@@ -479,7 +479,8 @@ class Agent:
         if name not in self._teachers: self._teachers[name] = self._teacher_factory(name) if name else self._teacher_factory()
         return self._teachers[name]
 
-    def _texts(self, spec:TaskSpec, path) -> tuple[list, list|None]:
+    def texts(self, spec:TaskSpec, path) -> tuple[list, list|None]:
+        "(texts, gold labels or None) to learn `spec` from: the file at `path`, else the task's own data."
         path = Path(path) if path else (project_root()/spec.data if spec.data else None)
         if path is None: raise DataError(f"task '{spec.name}' has no default data; give --unlabeled_data_path")
         if not path.is_file(): raise DataError(f"data file not found: {path}")
@@ -491,7 +492,7 @@ class Agent:
     def learn(self, task_description:str, unlabeled_data_path=None, reason:str='asked to', spec:TaskSpec|None=None) -> RegistryEntry:
         "Learn, measure and register a new expert for the task described (the `snn-distill` path)."
         spec = spec or self.route(task_description).task
-        texts, gold = self._texts(spec, unlabeled_data_path)
+        texts, gold = self.texts(spec, unlabeled_data_path)
         self.memory.log('TRAINING_STARTED', {'task': spec.name, 'kind': spec.kind, 'reason': reason, 'texts': len(texts)})
         entry = self.registry.register(spec.name, learn_expert(spec, texts, self.teacher, self.cfg, self.runs, gold, self.log))
         self.memory.log('TRAINING_COMPLETED', {'task': spec.name, 'model_path': entry.model_path, 'metrics': entry.metrics})
@@ -538,7 +539,7 @@ class Agent:
         entries = [] if force_retrain else [e for e in self.registry.entries(spec.name) if not e.metrics.get('broken')]
         sel = select(entries, a.min_accuracy, a.energy_weight, a.refuse_unusable)
         if sel.entry is None and entries:        # none qualifies: would learning again on the same data help?
-            h = data_hash_of(*self._texts(spec, unlabeled_data_path))
+            h = data_hash_of(*self.texts(spec, unlabeled_data_path))
             same = [e for e in entries if e.data_hash == h]
             if same:
                 sel = select(same, 0.0, a.energy_weight, a.refuse_unusable)

@@ -149,7 +149,7 @@ def snn_distill(args):
     c = _container(args)
     if args.precompute_only:
         spec = c.agent.route(args.task_description).task
-        texts, gold = c.agent._texts(spec, args.unlabeled_data_path)
+        texts, gold = c.agent.texts(spec, args.unlabeled_data_path)
         print(teacher_targets(spec, texts, gold, c.agent.teacher, c.cfg, c.runs))
     elif args.if_missing:
         sel, learned = c.agent.expert(c.agent.route(args.task_description).task, args.unlabeled_data_path)
@@ -185,8 +185,12 @@ def snn_evolve(args):
     if args.initial_accuracy is not None and not 0 <= args.initial_accuracy <= 1:
         raise SnnChatError("--initial_accuracy is a fraction between 0 and 1")
     if args.cycles < 0: raise SnnChatError("--cycles must be 0 or more")
-    ev = Evolution(args.task_description, args.config or project_root()/'configs'/'base_config.yaml', args.model_config,
-                   args.override_config, args.unlabeled_data_path)
+    from snn_chat.config import load_config
+    from snn_chat.container import Container
+    path = args.config or project_root()/'configs'/'base_config.yaml'
+    agent = Container(load_config(path, args.model_config, args.override_config)).agent    # the file as it is now
+    ev = Evolution(agent, args.task_description, path, args.model_config, args.override_config,
+                   args.unlabeled_data_path)
     initial = None if args.initial_accuracy is None else {'accuracy': args.initial_accuracy, 'avg_spikes_per_sample': args.initial_spikes}
     ev.run(args.cycles, initial)
     rows = ev.history()
