@@ -36,7 +36,8 @@ class SpikingConfig:
     num_labels: int = 0                          # classifier outputs (0 for a language model)
 
     def __post_init__(self):
-        if self.d_model % self.n_heads: raise SnnChatError(f"model.d_model ({self.d_model}) must be divisible by model.n_heads ({self.n_heads})")
+        if self.d_model % self.n_heads:
+            raise SnnChatError(f"model.d_model ({self.d_model}) must be divisible by model.n_heads ({self.n_heads})")
         for k in ('vocab_size', 'd_model', 'n_layers', 'n_heads', 'd_ff', 'max_seq_len', 'time_steps'):
             if getattr(self, k) < 1: raise SnnChatError(f"model.{k} must be at least 1, got {getattr(self, k)}")
 
@@ -44,7 +45,8 @@ class SpikingConfig:
     def from_config(cls, cfg, vocab_size:int, num_labels:int=0) -> 'SpikingConfig':
         "Sizes from a `Config`'s `model` section."
         m = cfg['model']
-        return cls(vocab_size=vocab_size, num_labels=num_labels, **{k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()})
+        plain = {k: (dict(v) if isinstance(v, dict) else v) for k, v in m.items()}
+        return cls(vocab_size=vocab_size, num_labels=num_labels, **plain)
 
 # %% ../nbs/03_models.ipynb #008c376a
 def pick_device(spec:str='auto') -> torch.device:
@@ -53,7 +55,8 @@ def pick_device(spec:str='auto') -> torch.device:
     try: dev = torch.device(spec)
     except RuntimeError: raise SnnChatError(f"device must be auto, cpu, cuda or cuda:N, got {spec!r}") from None
     if dev.type == 'cuda' and not torch.cuda.is_available():
-        raise SnnChatError(f"device {spec!r} was asked for, but torch sees no GPU (torch {torch.__version__}); use device=auto or cpu")
+        raise SnnChatError(f"device {spec!r} was asked for, but torch sees no GPU (torch {torch.__version__}); "
+                           f"use device=auto or cpu")
     return dev
 
 # %% ../nbs/03_models.ipynb #064426a7
@@ -71,7 +74,8 @@ class CausalAttention(nn.Module):
         T, L, hd = q.shape[0], q.shape[-2], q.shape[-1]
         heads = q.numel() // (L * hd)                  # T x B x H
         dense = 2 * heads * (L * (L + 1) // 2) * hd    # QK^T and AV over the causal triangle, as MACs
-        if not all(is_spike_count(t) for t in (q, k, v)): return LayerOps(name, 'matmul', macs=dense, ann_macs=dense // T)
+        if not all(is_spike_count(t) for t in (q, k, v)):
+            return LayerOps(name, 'matmul', macs=dense, ann_macs=dense // T)
         pos = torch.arange(L, device=q.device, dtype=q.dtype)
         qk = (q.sum(-1) * (pos + 1)).sum()             # query i meets i+1 keys: nnz(q_i) accumulates each
         av = (v.sum(-1) * (L - pos)).sum()             # value j is read by L-j queries: nnz(v_j) accumulates each
@@ -79,7 +83,8 @@ class CausalAttention(nn.Module):
 
 # %% ../nbs/03_models.ipynb #e25970a0
 class SpikingSelfAttention(nn.Module):
-    "Spikes → q, k, v projections (accumulates) → LIF → spiking q, k, v → causal attention (accumulates) → LIF → output projection."
+    "Spikes → q, k, v projections → LIF → causal attention over spiking q, k, v → LIF → output projection."
+    # every product here has a spike count on one side: accumulates, not multiplies
     def __init__(self, c:SpikingConfig):
         super().__init__()
         self.n_heads = c.n_heads
@@ -102,7 +107,8 @@ class SpikingBlock(nn.Module):
         super().__init__()
         self.norm1, self.lif1, self.attn = nn.LayerNorm(c.d_model), neuron_layer(c), SpikingSelfAttention(c)
         self.norm2, self.lif2 = nn.LayerNorm(c.d_model), neuron_layer(c)
-        self.fc1, self.lif3, self.fc2 = nn.Linear(c.d_model, c.d_ff, bias=False), neuron_layer(c), nn.Linear(c.d_ff, c.d_model, bias=False)
+        self.fc1, self.lif3 = nn.Linear(c.d_model, c.d_ff, bias=False), neuron_layer(c)
+        self.fc2 = nn.Linear(c.d_ff, c.d_model, bias=False)
 
     def forward(self, x:Tensor) -> Tensor:
         x = x + self.attn(self.lif1(self.norm1(x)))
@@ -120,7 +126,8 @@ class SpikingBackbone(nn.Module):
 
     def forward(self, idx:Tensor) -> Tensor:
         B, L = idx.shape
-        if L > self.c.max_seq_len: raise ValueError(f"sequence of {L} tokens is longer than model.max_seq_len={self.c.max_seq_len}")
+        if L > self.c.max_seq_len:
+            raise ValueError(f"sequence of {L} tokens is longer than model.max_seq_len={self.c.max_seq_len}")
         x = self.tok(idx) + self.pos(torch.arange(L, device=idx.device))
         T = self.c.time_steps if self.c.spiking else 1
         x = x.unsqueeze(0).expand(T, B, L, self.c.d_model)  # the same input at every time step
@@ -139,7 +146,8 @@ class SpikingModel(nn.Module):
     @property
     def time_steps(self) -> int: return self.c.time_steps if self.c.spiking else 1
 
-    def describe(self) -> dict: return {'kind': type(self).__name__, 'module': type(self).__module__, 'config': asdict(self.c)}
+    def describe(self) -> dict:
+        return {'kind': type(self).__name__, 'module': type(self).__module__, 'config': asdict(self.c)}
 
     def save(self, folder) -> Path:
         "Write `model.safetensors` and `config.json` into `folder`, each atomically."
@@ -154,12 +162,14 @@ class SpikingModel(nn.Module):
     def load(folder, device='cpu') -> 'SpikingModel':
         "The model saved in `folder` (kind, sizes and weights from `model.safetensors`)."
         f = Path(folder)/'model.safetensors'
-        if not f.is_file(): raise SnnChatError(f"no model at {folder} (expected {f}); train one first, e.g. `snn-demo` or `snn-train`")
+        if not f.is_file():
+            raise SnnChatError(f"no model at {folder} (expected {f}); train one first, e.g. `snn-demo` or `snn-train`")
         with safe_open(str(f), 'pt') as st: meta = (st.metadata() or {}).get('snn_chat')
         if meta is None: raise SnnChatError(f"{f} was not written by snn_chat (no 'snn_chat' metadata)")
         desc = json.loads(meta)
         if desc['kind'] not in MODEL_KINDS and str(desc.get('module', '')).startswith('snn_chat.'):
-            import importlib; importlib.import_module(desc['module'])       # a kind defined in another chapter (e.g. the converted Llama)
+            import importlib                      # a kind another chapter defines (the converted Llama)
+            importlib.import_module(desc['module'])
         if desc['kind'] not in MODEL_KINDS: raise SnnChatError(f"{f}: unknown model kind {desc['kind']!r}")
         cls = MODEL_KINDS[desc['kind']]
         model = cls(getattr(cls, 'config_class', SpikingConfig)(**desc['config']))
@@ -184,27 +194,29 @@ class SpikingLM(SpikingModel):
         return self(idx[:, -self.c.max_seq_len:])[:, -1], idx
 
     def continue_decoding(self, nxt:Tensor, idx:Tensor) -> tuple:
-        "The same after appending `nxt` `[B, 1]`: this model recomputes its window (a converted Llama caches keys and values instead)."
+        "The same after appending `nxt` `[B, 1]`: this model recomputes its window (a converted Llama caches instead)."
         return self.start_decoding(torch.cat([idx, nxt], 1))
 
     @torch.no_grad()
     def stream(self, idx:Tensor, # prompt token ids [B, L]
                max_new_tokens:int=32, temperature:float=1.0, # 0: greedy
                top_k:int|None=None, eos_id:int|None=None, generator:torch.Generator|None=None):
-        "Yield (next token ids [B, 1], their probabilities [B, 1]) one step at a time (stops when every row emitted `eos_id`)."
+        "Yield (next token ids [B, 1], their probabilities [B, 1]) step by step, until every row emitted `eos_id`."
         logits, state = self.start_decoding(idx)
         for i in range(max_new_tokens):
             if temperature <= 0: nxt = logits.argmax(-1, keepdim=True)
             else:
                 logits = logits / temperature
-                if top_k: logits = logits.masked_fill(logits < logits.topk(min(top_k, logits.shape[-1]))[0][:, -1:], float('-inf'))
+                if top_k:
+                    kth = logits.topk(min(top_k, logits.shape[-1]))[0][:, -1:]
+                    logits = logits.masked_fill(logits < kth, float('-inf'))
                 nxt = torch.multinomial(logits.softmax(-1), 1, generator=generator)
             yield nxt, logits.softmax(-1).gather(-1, nxt)
             if (eos_id is not None and (nxt == eos_id).all()) or i + 1 == max_new_tokens: break
             logits, state = self.continue_decoding(nxt, state)
 
-    def generate(self, idx:Tensor, max_new_tokens:int=32, temperature:float=1.0, top_k:int|None=None, eos_id:int|None=None,
-                 generator:torch.Generator|None=None,
+    def generate(self, idx:Tensor, max_new_tokens:int=32, temperature:float=1.0, top_k:int|None=None,
+                 eos_id:int|None=None, generator:torch.Generator|None=None,
                  return_probs:bool=False # also return the model's probability of each chosen token [B, new]
                 ) -> Tensor:
         "`idx` with up to `max_new_tokens` tokens appended (see `stream`)."
@@ -226,6 +238,7 @@ class SpikingClassifier(SpikingModel):
         h = self.backbone(idx).mean(0)
         if mask is None: return self.head(h.mean(1))
         mask = mask.to(h.dtype)
-        if (mask[:, 1:] > mask[:, :-1]).any(): raise ValueError("mask must mark right padding (1s then 0s in every row)")
+        if (mask[:, 1:] > mask[:, :-1]).any():
+            raise ValueError("mask must mark right padding (1s then 0s in every row)")
         pooled = (h * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1)
         return self.head(pooled)
