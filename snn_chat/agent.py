@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['ANSWER_MARK', 'TARGETS', 'TEMP_NAME', 'Answer', 'split_sentences', 'join_sentences', 'data_hash', 'data_hash_of',
-           'label_texts', 'check_labels', 'teaching_fields', 'teacher_targets', 'by_length', 'measure_classifier',
-           'sentence_vectors', 'order_agreement', 'measure_sentences', 'measure_lm', 'energy_per_text', 'wilson_lower',
-           'usability', 'CpuShare', 'encoder_folder', 'new_student', 'confident', 'check_texts', 'learn_expert',
-           'sweep', 'UnusableExpert', 'BrokenExpert', 'Agent', 'generation_prompt', 'learn_in_background',
-           'follow_parent', 'stand_in', 'chat_messages', 'repeats', 'benchmark_expert', 'register_converted']
+           'group_teachers', 'label_texts', 'check_labels', 'teaching_fields', 'teacher_targets', 'by_length',
+           'measure_classifier', 'sentence_vectors', 'order_agreement', 'measure_sentences', 'measure_lm',
+           'energy_per_text', 'wilson_lower', 'usability', 'CpuShare', 'encoder_folder', 'new_student', 'confident',
+           'check_texts', 'learn_expert', 'sweep', 'UnusableExpert', 'BrokenExpert', 'Agent', 'generation_prompt',
+           'learn_in_background', 'follow_parent', 'stand_in', 'chat_messages', 'repeats', 'benchmark_expert',
+           'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, math, os, re, threading, time
@@ -82,25 +83,32 @@ def data_hash_of(texts:list, gold:list|None=None) -> str:
     "The hash of a task's data: its texts and, when it has them, its gold labels."
     return data_hash(texts + ([json.dumps(gold, ensure_ascii=False)] if gold else []))
 
-def label_texts(spec, texts:list, teachers, cfg:Config, log=print) -> tuple[Tensor, Tensor, dict]:
-    "(calibrated label probabilities, uncalibrated ones, the teacher of each script group) for a classifier task's `texts`."
-    from snn_chat.teachers import TeacherError, VerbalizerLabeler, script_group
+def group_teachers(group:str, teachers, cfg:Config, log=print) -> list:
+    "The teachers that label a script group's texts: `script_teachers[group]`, names joined by '+' (a panel), else the default."
+    from snn_chat.teachers import TeacherError
     d = cfg.training.distillation
+    out = []
+    for name in (d.script_teachers.get(group) or d.teacher_model).split('+'):
+        try: out.append(teachers(name) if name != d.teacher_model else teachers())
+        except TeacherError as e: log(f"{e}; {d.teacher_model} labels the {group} texts in its place")
+    return list({t.name: t for t in out}.values()) or [teachers()]
+
+def label_texts(spec, texts:list, teachers, cfg:Config, log=print) -> tuple[Tensor, Tensor, dict]:
+    "(calibrated label probabilities, uncalibrated ones, the teachers of each script group) for a classifier task's `texts`."
+    from snn_chat.teachers import VerbalizerLabeler, script_group
     groups = {}
     for i, text in enumerate(texts): groups.setdefault(script_group(text), []).append(i)
-    calibrated, raw, used = torch.empty(len(texts), len(spec.labels)), torch.empty(len(texts), len(spec.labels)), {}
+    calibrated, raw, used = torch.zeros(len(texts), len(spec.labels)), torch.zeros(len(texts), len(spec.labels)), {}
     for group, idx in sorted(groups.items()):
-        name = d.script_teachers.get(group) or d.teacher_model
-        try: teacher = teachers(name) if name != d.teacher_model else teachers()
-        except TeacherError as e:
-            log(f"{e}; the {group} texts are labelled by {d.teacher_model} instead")
-            teacher = teachers()
-        log(f"teacher {teacher.name} labels {len(idx)} {'Japanese/Chinese' if group == 'cjk' else 'other'} texts for '{spec.name}'...")
-        lab = VerbalizerLabeler(teacher, spec.labels, spec.verbalizers, [(e['text'], e['label']) for e in spec.examples], spec.template)
-        part = [texts[i] for i in idx]
-        scores = lab.scores(part)
-        lab.calibrate(part, scores=scores)
-        calibrated[idx], raw[idx], used[group] = lab.probabilities(part, scores=scores), scores.softmax(-1), teacher.name
+        panel, part = group_teachers(group, teachers, cfg, log), [texts[i] for i in idx]
+        for teacher in panel:        # a panel's label is the mean of its members' calibrated probabilities
+            log(f"teacher {teacher.name} labels {len(idx)} {'Japanese/Chinese' if group == 'cjk' else 'other'} texts for '{spec.name}'...")
+            lab = VerbalizerLabeler(teacher, spec.labels, spec.verbalizers, [(e['text'], e['label']) for e in spec.examples], spec.template)
+            scores = lab.scores(part)
+            lab.calibrate(part, scores=scores)
+            calibrated[idx] += lab.probabilities(part, scores=scores) / len(panel)
+            raw[idx] += scores.softmax(-1) / len(panel)
+        used[group] = '+'.join(t.name for t in panel)
     return calibrated, raw, used
 
 def check_labels(raw:Tensor, labels:list, max_share:float=0.95):

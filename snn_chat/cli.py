@@ -15,8 +15,8 @@ from typing import Callable
 # %% ../nbs/20_cli.ipynb #72fbb859
 def add_config_args(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "Add `--config`, `--model_config` and repeatable `--override_config` to `parser`."
-    parser.add_argument('--config', help='config file laid over configs/base_config.yaml')
-    parser.add_argument('--model_config', help='model yaml (default configs/models/small.yaml)')
+    parser.add_argument('--config', help='config file laid over configs/base_config.yaml, or a name in configs/ (tiny)')
+    parser.add_argument('--model_config', help='model yaml, or a name in configs/models/ (default small)')
     parser.add_argument('--override_config', action='append', default=[], metavar='KEY=VALUE',
                         help='set one key, e.g. training.epochs=5 (repeatable)')
     return parser

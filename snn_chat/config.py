@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SnnChatError', 'ConfigError', 'project_root', 'parse_yaml', 'read_yaml', 'flat_keys', 'check_type', 'merge',
-           'apply_override', 'Config', 'load_config']
+           'apply_override', 'Config', 'named_yaml', 'load_config']
 
 # %% ../nbs/00_config.ipynb #b2658d55
 import copy, difflib, os, re
@@ -134,9 +134,21 @@ class Config(dict):
         return {k: v.to_dict() if isinstance(v, Config) else copy.deepcopy(v) for k, v in self.items()}
     def to_yaml(self) -> str: return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
 
+# %% ../nbs/00_config.ipynb #73fa1a75
+def named_yaml(name, # a yaml file, or the name of one in `folder` ('tiny' for configs/tiny.yaml)
+               folder:Path
+              ) -> Path:
+    "The file `name` stands for: a path as given, or a bare name (no folder, no suffix) of a yaml in `folder`."
+    p = Path(name)
+    if p.suffix or len(p.parts) > 1 or p.exists(): return p
+    if not (folder/f'{p}.yaml').is_file():
+        have = ', '.join(sorted(f.stem for f in folder.glob('*.yaml'))) or 'none'
+        raise ConfigError(f"no config named {name!r} in {folder} (there: {have}); give a path to a yaml file")
+    return folder/f'{p}.yaml'
+
 # %% ../nbs/00_config.ipynb #74a0e4b7
-def load_config(config=None, # a config file laid over configs/base_config.yaml
-                model_config=None, # a model yaml (default configs/models/small.yaml)
+def load_config(config=None, # a config file laid over configs/base_config.yaml, or its name in configs/ ('tiny')
+                model_config=None, # a model yaml, or its name in configs/models/ (default 'small')
                 overrides=(), # 'a.b=value' strings, applied in order
                 root=None # project folder holding configs/ (default `project_root()`)
                ) -> Config:
@@ -146,7 +158,9 @@ def load_config(config=None, # a config file laid over configs/base_config.yaml
     own_model = cfg.pop('model', None)                  # the base file may set model keys too (snn-evolve writes them)
     cfg.update(read_yaml(cdir/'models'/'small.yaml'))  # the schema of the `model` section
     if own_model: merge(cfg, {'model': own_model}, str(cdir/'base_config.yaml'))
-    if config: merge(cfg, read_yaml(config), str(config))
-    if model_config: merge(cfg, read_yaml(model_config), str(model_config))
+    for name, folder in ((config, cdir), (model_config, cdir/'models')):
+        if name:
+            path = named_yaml(name, folder)
+            merge(cfg, read_yaml(path), str(path))
     for o in overrides or (): apply_override(cfg, o)
     return Config(cfg)

@@ -4,15 +4,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-        'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
-        'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=10',
-        'agent.min_accuracy=0.0']   # a tiny expert: this test checks the flow, not the expert's quality
+TINY = ['agent.expert_steps=10']   # over configs/tiny.yaml (a tiny expert): this test checks the flow, not the expert's quality
 
 
 def agent(runs, *args, stdin=None, last=()):
     "snn-agent with the tiny expert; `last`: overrides laid over TINY."
-    cmd = [str(BIN / 'snn-agent'), '--json', *args, '--override_config', f'paths.runs_dir={runs}']
+    cmd = [str(BIN / 'snn-agent'), '--json', *args, '--config', 'tiny', '--override_config', f'paths.runs_dir={runs}']
     for o in [*TINY, *last]: cmd += ['--override_config', o]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, input=stdin)
 

@@ -20,8 +20,7 @@ TINY_YAML = """model:
   time_steps: 16
   neuron: {beta: 0.9, threshold: 1.0, reset: subtract, surrogate: atan, surrogate_alpha: 2.0, detach_reset: true, learn_beta: false, learn_threshold: false}
 """
-STUDENT = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-           'data.max_seq_len=32', 'training.batch_size=8', 'training.epochs=1']
+STUDENT = ['data.max_seq_len=32', 'training.batch_size=8', 'training.epochs=1']    # over configs/tiny.yaml
 
 
 def run(*args):
@@ -64,11 +63,11 @@ def test_convert_then_distill(sources, tmp_path, fmt):
     a = json.loads(r.stdout)
     assert a['expert'] == str(tmp_path / 'conv') and a['learned'] is False and a['energy']['spikes'] > 0
     code, out, err = run('--method', 'distill', '--ann_model_path', path, '--output_snn_path', tmp_path / 'dist',
-                         *[a for o in STUDENT for a in ('--override_config', o)])
+                         '--config', 'tiny', *[a for o in STUDENT for a in ('--override_config', o)])
     assert code == 0, err
     assert (tmp_path / 'dist' / 'last' / 'model.safetensors').exists()
     code, out, err = run('--method', 'distill', '--ann_model_path', path, '--output_snn_path', tmp_path / 'dist', '--resume',
-                         *[a for o in STUDENT[:-1] + ['training.epochs=2'] for a in ('--override_config', o)])
+                         '--config', 'tiny', *[a for o in STUDENT[:-1] + ['training.epochs=2'] for a in ('--override_config', o)])
     assert code == 0 and 'resuming from' in out + err, err
     assert len((tmp_path / 'dist' / 'metrics.jsonl').read_text().splitlines()) == 2
 

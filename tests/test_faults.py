@@ -7,11 +7,11 @@ from test_agent import ROOT, TINY
 
 BIN = Path(sys.executable).parent
 ONE_THREAD = {**os.environ, 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}     # two processes share the 2 cores
-GENERALIST = ['generalist.cache_dir=runs/generalist', 'router.cache_dir=runs/router']    # built once per machine, as the notebooks do
 
 
 def cmd(runs, *args, last=()):
-    c = [str(BIN / 'snn-agent'), '--json', *(a if isinstance(a, bytes) else str(a) for a in args), '--override_config', f'paths.runs_dir={runs}']
+    c = [str(BIN / 'snn-agent'), '--json', *(a if isinstance(a, bytes) else str(a) for a in args), '--config', 'tiny',
+         '--override_config', f'paths.runs_dir={runs}']
     for o in [*TINY, *last]: c += ['--override_config', o]
     return c
 
@@ -75,7 +75,7 @@ def test_concurrent_learners_then_broken_experts(tmp_path):
 
 def test_braces_in_a_task_description_are_text(tmp_path):
     "item 4: user text is data, never a format string (KeyError: 'lang' and IndexError before)"
-    r = agent(tmp_path, '--task_description', 'Translate this into {lang}', '--prompt', 'hello', last=GENERALIST)
+    r = agent(tmp_path, '--task_description', 'Translate this into {lang}', '--prompt', 'hello')
     assert r.returncode == 0, r.stderr.decode()[-3000:]
     assert json.loads(r.stdout)['text']
     r = agent(tmp_path, '--task_description', 'Rewrite as {}', '--prompt', 'a {b} c', '--force_retrain',
@@ -86,10 +86,10 @@ def test_braces_in_a_task_description_are_text(tmp_path):
 
 def test_bytes_that_are_not_utf8_are_replaced_and_reported(tmp_path):
     "item 5: a prompt or task description with bytes that are not UTF-8 (UnicodeEncodeError in memory logging before)"
-    r = agent(tmp_path, '--task_description', '雑談', '--prompt', b'caf\xe9', last=GENERALIST)
+    r = agent(tmp_path, '--task_description', '雑談', '--prompt', b'caf\xe9')
     assert r.returncode == 0, r.stderr.decode()[-3000:]
     assert b'replaced by U+FFFD' in r.stderr
-    r = agent(tmp_path, '--task_description', b'\xff\xfe', '--prompt', '-', stdin=b'good \xff bad', last=GENERALIST)
+    r = agent(tmp_path, '--task_description', b'\xff\xfe', '--prompt', '-', stdin=b'good \xff bad')
     assert r.returncode == 0, r.stderr.decode()[-3000:]
     text = (tmp_path / 'agent_memory.jsonl').read_bytes().decode('utf-8')         # the log stays UTF-8
     assert 'caf\ufffd' in text and 'good \ufffd bad' in text
@@ -108,8 +108,8 @@ def test_a_registry_of_the_wrong_shape_is_a_clear_error(tmp_path):
 def test_a_damaged_vector_store_is_rebuilt(tmp_path):
     "item 3: a corrupted store crashed snn-planner, and snn-build-kb crashed the same way"
     def run(command, *args):
-        argv = [str(BIN / command), *args, '--override_config', f'paths.runs_dir={tmp_path}']
-        for o in [*TINY, *GENERALIST, 'generalist.max_new_tokens=16']: argv += ['--override_config', o]
+        argv = [str(BIN / command), *args, '--config', 'tiny', '--override_config', f'paths.runs_dir={tmp_path}']
+        for o in [*TINY, 'generalist.max_new_tokens=16']: argv += ['--override_config', o]
         return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600, env=ONE_THREAD)
     store = tmp_path / 'vector_store'
     assert run('snn-build-kb').returncode == 0
@@ -132,7 +132,7 @@ def test_litter_of_killed_processes_is_swept(tmp_path):
     orphan = tmp_path / 'experts' / 'sentiment' / '20260101-000000'
     (orphan / 'last').mkdir(parents=True); (orphan / 'metrics.jsonl').write_text('{}')
     for f in [orphan / 'metrics.jsonl', orphan / 'last']: os.utime(f, (1e9, 1e9))
-    r = agent(tmp_path, '--task_description', '雑談', '--prompt', 'hi', last=GENERALIST)
+    r = agent(tmp_path, '--task_description', '雑談', '--prompt', 'hi')
     assert r.returncode == 0, r.stderr.decode()[-3000:]
     assert not any(p.exists() for p in [*litter, orphan]), [p for p in [*litter, orphan] if p.exists()]
     said = (r.stdout + r.stderr).decode()

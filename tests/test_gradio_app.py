@@ -5,12 +5,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-        'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
-        'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=5',
-        'agent.min_accuracy=0.0', 'agent.teacher_max_new_tokens=8', 'agent.max_new_tokens=16',
-        'generalist.cache_dir=runs/generalist',
-        'router.cache_dir=runs/router', 'generalist.max_new_tokens=48']     # the real generalist and router, built once per machine
+TINY = ['--config', 'tiny', '--override_config', 'agent.max_new_tokens=16',
+        '--override_config', 'generalist.max_new_tokens=48']     # configs/tiny.yaml: the real generalist and router, built once
 
 
 def free_port() -> int:
@@ -32,7 +28,7 @@ def connect(port:int, proc, output, timeout:float=120):
 def server(tmp_path_factory):
     runs, port = tmp_path_factory.mktemp('runs'), free_port()
     cmd = [str(BIN / 'snn-chat-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={runs}']
-    for o in TINY: cmd += ['--override_config', o]
+    cmd += TINY
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     client = connect(port, proc, proc.stdout.read)
     yield client, proc, port, runs
@@ -113,7 +109,7 @@ def test_bad_input_and_load(server):
 def test_langchain_app(tmp_path):
     port = free_port()
     cmd = [str(BIN / 'snn-langchain-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={tmp_path}']
-    for o in TINY: cmd += ['--override_config', o]
+    cmd += TINY
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         client = connect(port, proc, proc.stdout.read)

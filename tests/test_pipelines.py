@@ -38,9 +38,8 @@ def test_parameters_cell_survives_nbdev_clean(name):
 def test_train_pipeline(tmp_path):
     """The papermill training notebook, tiny parameters; its executed copy is kept."""
     out = tmp_path / 'run'
-    log, nb = papermill('train.ipynb', tmp_path, output_dir=str(out), overrides=[
-        'model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-        'data.max_seq_len=32', 'training.batch_size=16', 'training.epochs=2'])
+    log, nb = papermill('train.ipynb', tmp_path, output_dir=str(out), config=str(ROOT / 'configs' / 'tiny.yaml'),
+                        overrides=['data.max_seq_len=32', 'training.batch_size=16', 'training.epochs=2'])
     assert nb.exists() and (out / 'best' / 'model.safetensors').exists()
     assert '| epoch | step | train_loss | val_loss | val_ppl |' in log
     assert len((out / 'metrics.jsonl').read_text().splitlines()) == 2

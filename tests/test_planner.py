@@ -4,15 +4,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-        'student.d_model=32', 'student.d_ff=32', 'student.dilations=[1]', 'student.time_steps=2', 'student.encoder=none',
-        'agent.refuse_unusable=false', 'training.distillation.script_teachers.cjk=', 'agent.expert_steps=10',
-        'agent.min_accuracy=0.0', 'generalist.cache_dir=runs/generalist',
-        'router.cache_dir=runs/router', 'generalist.max_new_tokens=24']
+TINY = ['agent.expert_steps=10']   # over configs/tiny.yaml
 
 
 def run(cmd, runs, *args):
-    argv = [str(BIN / cmd), *args, '--override_config', f'paths.runs_dir={runs}']
+    argv = [str(BIN / cmd), *args, '--config', 'tiny', '--override_config', f'paths.runs_dir={runs}']
     for o in TINY: argv += ['--override_config', o]
     return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=600)
 

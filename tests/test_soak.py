@@ -36,7 +36,7 @@ def test_soak(tmp_path):
     first = subprocess.run(cmd(runs, *learn, '--prompt', '最高の映画'), cwd=ROOT, env=ONE_THREAD, capture_output=True, timeout=600)
     assert first.returncode == 0, first.stderr.decode()[-3000:]           # the expert everyone asks, learned once
     port = free_port()
-    ui = [str(BIN / 'snn-chat-ui'), '--port', str(port)] + [a for o in [f'paths.runs_dir={runs}', *TINY] for a in ('--override_config', o)]
+    ui = [str(BIN / 'snn-chat-ui'), '--port', str(port), '--config', 'tiny'] + [a for o in [f'paths.runs_dir={runs}', *TINY] for a in ('--override_config', o)]
     log = tmp_path / 'server.log'                       # (a pipe nobody reads while it runs could fill and stall the server)
     server = subprocess.Popen(ui, cwd=ROOT, env=ONE_THREAD, stdout=log.open('w'), stderr=subprocess.STDOUT)
     connect(port, server, log.read_text)

@@ -6,12 +6,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TINY = ['model.d_model=32', 'model.n_layers=1', 'model.n_heads=2', 'model.d_ff=64', 'model.time_steps=2',
-        'data.max_seq_len=32', 'training.batch_size=16', 'training.warmup_steps=2']
+TINY = ['data.max_seq_len=32', 'training.batch_size=16', 'training.warmup_steps=2']   # over configs/tiny.yaml
 
 
 def overrides(*pairs):
-    return [a for p in pairs for a in ('--override_config', p)]
+    "`--config tiny` with `pairs` as overrides."
+    return ['--config', 'tiny', *[a for p in pairs for a in ('--override_config', p)]]
 
 
 def run(*args, timeout=600):
