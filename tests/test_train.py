@@ -10,8 +10,12 @@ TINY = ['data.max_seq_len=32', 'training.batch_size=16', 'training.warmup_steps=
 
 
 def overrides(*pairs):
-    "`--config tiny` with `pairs` as overrides."
-    return ['--config', 'tiny', *[a for p in pairs for a in ('--override_config', p)]]
+    return [a for p in pairs for a in ('--override_config', p)]
+
+
+def tiny(*pairs):
+    "configs/tiny.yaml with TINY and `pairs` laid over it."
+    return ['--config', 'tiny', *overrides(*TINY, *pairs)]
 
 
 def run(*args, timeout=600):
@@ -39,7 +43,7 @@ def test_issue_command_trains_checkpoints_and_resumes(tmp_path):
 
 def test_resume_after_kill_matches_uninterrupted_run(tmp_path):
     """SIGKILL a real run once its first checkpoint exists; the resumed run ends exactly where an uninterrupted one does."""
-    args = overrides(*TINY, 'training.epochs=6')
+    args = tiny('training.epochs=6')
     run('snn-train', '--output_dir', tmp_path / 'straight', *args)
     out = tmp_path / 'killed'
     p = subprocess.Popen([str(BIN / 'snn-train'), '--output_dir', str(out), *args], cwd=ROOT,
@@ -73,7 +77,7 @@ build_lm_store(lambda x: teacher(x).logits, lm_windows(read_texts('data/sample_d
     assert r.returncode == 0, r.stderr[-3000:]
     out = tmp_path / 'student'
     run('snn-train', '--output_dir', out, '--teacher_store', tmp_path / 'store',
-        *overrides(*TINY, 'training.type=distillation', 'training.epochs=2', 'data.max_seq_len=16'))
+        *tiny('training.type=distillation', 'training.epochs=2', 'data.max_seq_len=16'))
     m = metrics(out)
     assert m[-1]['train_kd'] > 0 and m[-1]['train_ce'] > 0 and m[-1]['train_loss'] < m[0]['train_loss']
     student_vocab = json.loads((out / 'last' / 'config.json').read_text())['config']['vocab_size']
@@ -85,7 +89,7 @@ def test_torchrun_two_processes_match_one(tmp_path):
     """2 gloo processes with the same global batch follow the 1-process loss trajectory.
     Tolerance: 1e-4 relative. Gradients are averaged in a different order, so losses agree to float precision,
     not bit for bit; a spike can in principle flip on such a difference."""
-    args = overrides(*TINY, 'training.epochs=2', 'device=cpu')
+    args = tiny('training.epochs=2', 'device=cpu')
     run('snn-train', '--output_dir', tmp_path / 'one', *args)
     env = dict(os.environ, OMP_NUM_THREADS='1')
     r = subprocess.run([str(BIN / 'torchrun'), '--standalone', '--nproc_per_node=2', '--no-python', str(BIN / 'snn-train'), '--distributed',
