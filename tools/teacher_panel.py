@@ -1,15 +1,18 @@
 """How well each teacher, and the two as a panel, label SST-2 *training* sentences (gold labels; never dev).
 
-Each teacher labels with the sentiment task's few-shot prompt and calibrates on the sentences themselves, as the
-agent does (`label_texts`); the panel's label is the mean of their calibrated probabilities. About 1.5 min.
+Each teacher labels through the agent's own `label_texts` (the sentiment task's few-shot prompt, calibrated on the
+sentences themselves); the panel's label is the mean of their calibrated probabilities, which is what `label_texts`
+gives for `script_teachers.other=a+b` (checked in the agent chapter). About 1.5 min.
 
     python tools/teacher_panel.py [N]        # N sentences of 6 words or more from the end of the shuffled pool (800)
 """
 import random, sys
+from functools import cache
 from pathlib import Path
 import torch
-from snn_chat.agent import load_tasks
-from snn_chat.teachers import DEFAULT_TEACHER, GEMMA_TEACHER, VerbalizerLabeler, load_teacher
+from snn_chat.agent import label_texts, load_tasks
+from snn_chat.config import load_config
+from snn_chat.teachers import DEFAULT_TEACHER, GEMMA_TEACHER, load_teacher
 
 ROOT = Path(__file__).resolve().parents[1]
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 800
@@ -20,13 +23,11 @@ random.Random(7).shuffle(rows)
 rows = rows[-n:]
 texts, gold = [s for s, _ in rows], torch.tensor([y for _, y in rows])      # 1: positive
 pos = spec.labels.index('positive')
-probs = {}
-for name in (DEFAULT_TEACHER, GEMMA_TEACHER):
-    lab = VerbalizerLabeler(load_teacher(name), spec.labels, spec.verbalizers, [(e['text'], e['label']) for e in spec.examples],
-                            spec.template)
-    scores = lab.scores(texts)
-    lab.calibrate(texts, scores)
-    probs[name] = lab.probabilities(texts, scores)
+load = cache(lambda name: load_teacher(name))
+teachers = lambda name=None: load(name or DEFAULT_TEACHER)
+probs = {name: label_texts(spec, texts, teachers, load_config(overrides=[f'training.distillation.script_teachers.other={name}']),
+                           log=lambda *a: None)[0]
+         for name in (DEFAULT_TEACHER, GEMMA_TEACHER)}
 probs['panel'] = sum(probs.values()) / 2
 print(f"| labeller | accuracy on {n} SST-2 training sentences |\n|---|---|")
 for name, p in probs.items(): print(f"| {name} | {((p[:, pos] > 0.5).long() == gold).float().mean().item():.3f} |")
