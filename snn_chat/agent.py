@@ -19,7 +19,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .config import Config, SnnChatError, project_root, read_yaml
+from .config import Config, SnnChatError, read_yaml, shipped
 from .storage import atomic_write, cache_folder, file_lock, unique_folder
 from .data import SENTENCE_BREAK, DataError, clean_text, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
@@ -28,7 +28,7 @@ from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry, Selection, select
 from .students import SpikingRepresentation, SpikingTextClassifier, StudentConfig, init_encoder, probe_head, teacher_table
 from .router import Route, Router, RequestEncoder, TaskSpec, load_tasks, match_task, route, unknown_task
-from .teachers import SCRIPT_NAMES, Embedder, fill, text_script
+from .teachers import SCRIPT_NAMES, Embedder, fill, teacher_cache, text_script
 from .train import TensorDict, encode_texts, fit, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
 
 # %% ../nbs/11_agent.ipynb #18bc8590
@@ -324,9 +324,9 @@ def encoder_folder(cfg:Config) -> Path|None:
     e = cfg.student.encoder
     if e == 'none': return None
     if e == 'auto':
-        folder = project_root()/'data'/'encoders'/_folder_name(cfg.training.distillation.teacher_model)
+        folder = shipped(Path('data')/'encoders'/_folder_name(cfg.training.distillation.teacher_model))
         return folder if (folder/'model.safetensors').is_file() else None
-    folder = Path(e) if Path(e).is_absolute() else project_root()/e
+    folder = shipped(e)
     if not (folder/'model.safetensors').is_file(): raise SnnChatError(f"student.encoder={e}: no model.safetensors in {folder}")
     return folder
 
@@ -469,7 +469,7 @@ class Agent:
         self.tasks, self.runs, self.log, self._teachers, self._models = tasks, Path(runs), log, {}, {}
         self._generalist = None          # its registry entry, once found or built
         self.background_learning, self._learning = False, {}     # True: a missing expert is learned in another process (the web chat)
-        sweep(self.runs, registry, cfg.agent.learn_wait_s, [project_root()/'runs'/'teacher_cache'], log)
+        sweep(self.runs, registry, cfg.agent.learn_wait_s, [teacher_cache()], log)
         r = cfg.router
         self.router = Router(tasks, lambda: RequestEncoder(self.teacher(r.model), r.layer, r.max_tokens),
                              cache_folder(r.cache_dir, self.runs, 'router'),
@@ -489,7 +489,7 @@ class Agent:
 
     def texts(self, spec:TaskSpec, path) -> tuple[list, list|None]:
         "(texts, gold labels or None) to learn `spec` from: the file at `path`, else the task's own data."
-        path = Path(path) if path else (project_root()/spec.data if spec.data else None)
+        path = Path(path) if path else (shipped(spec.data) if spec.data else None)
         if path is None: raise DataError(f"task '{spec.name}' has no default data; give --unlabeled_data_path")
         if not path.is_file(): raise DataError(f"data file not found: {path}")
         if path.suffix == '.jsonl' and _is_labeled(path):

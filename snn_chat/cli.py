@@ -54,7 +54,9 @@ class Command:
     config: bool = True          # also --config, --model_config and --override_config (see above)
 
     def parser(self) -> argparse.ArgumentParser:
+        from snn_chat import __version__
         p = argparse.ArgumentParser(prog=self.prog, description=self.description)
+        p.add_argument('--version', action='version', version=f'{self.prog} (snn_chat) {__version__}')
         for names, options in self.flags: p.add_argument(*names, **options)
         if self.config: add_config_args(p)
         return p
@@ -172,13 +174,14 @@ def snn_benchmark(args):
          flag('--initial_accuracy', type=float, help='accuracy of the current config (with --initial_spikes; default: measured)'),
          flag('--initial_spikes', type=float, help='spikes per sample of the current config (with --initial_accuracy)'),
          flag('--unlabeled_data_path', help="texts the expert learns from (default: the task's data in data/)"),
-         flag('--config', help='the config file to evolve (default configs/base_config.yaml)'),
+         flag('--config', help='the config file to evolve (default: configs/base_config.yaml in home, '
+                                'copied from the shipped one if missing)'),
          flag('--model_config', help='model yaml for every measurement (its model keys are then not tuned)'),
          flag('--override_config', action='append', default=[], metavar='KEY=VALUE',
               help='set one key for every measurement (not tuned; repeatable)'),
          config=False)                                       # its own config flags: the file it edits, and what is not tuned
 def snn_evolve(args):
-    from snn_chat.config import SnnChatError, project_root
+    from snn_chat.config import SnnChatError, home, shipped
     from snn_chat.evolution import Evolution, cycle_table, plot_cycles
     if (args.initial_accuracy is None) != (args.initial_spikes is None):
         raise SnnChatError("give --initial_accuracy and --initial_spikes together (or neither, to measure them)")
@@ -187,7 +190,11 @@ def snn_evolve(args):
     if args.cycles < 0: raise SnnChatError("--cycles must be 0 or more")
     from snn_chat.config import load_config
     from snn_chat.container import Container
-    path = args.config or project_root()/'configs'/'base_config.yaml'
+    path = args.config or home()/'configs'/'base_config.yaml'
+    if not args.config and not path.is_file():                          # an installed package: evolve a copy of yours
+        from snn_chat.storage import atomic_write
+        atomic_write(path, shipped('configs/base_config.yaml').read_bytes())
+        print(f"evolving {path} (a copy of the shipped defaults)")
     agent = Container(load_config(path, args.model_config, args.override_config)).agent    # the file as it is now
     ev = Evolution(agent, args.task_description, path, args.model_config, args.override_config,
                    args.unlabeled_data_path)

@@ -8,14 +8,15 @@ __all__ = ['Container']
 # %% ../nbs/17_container.ipynb #1c610460
 from functools import cached_property
 from pathlib import Path
-from .config import Config, load_config, project_root
+from .config import Config, load_config, shipped
+from .storage import work_folder
 
 # %% ../nbs/17_container.ipynb #3feda700
 class Container:
     "Builds the config's parts on first use: registry, memory, tasks, teacher, agent, knowledge base, planner, chat."
     def __init__(self, cfg:Config|None=None, runs=None, log=print):
         self.cfg = cfg or load_config()
-        self.runs = Path(runs) if runs else project_root()/self.cfg.paths.runs_dir
+        self.runs = work_folder(runs or self.cfg.paths.runs_dir)
         self.log = log
 
     @cached_property
@@ -54,7 +55,7 @@ class Container:
         "Index `rag.doc_dir` (and the memory log, if `rag.index_memory`) into `runs/vector_store`; what changed."
         from snn_chat.rag import build_knowledge_base, read_sources
         r = self.cfg.rag
-        doc_dir = Path(r.doc_dir) if Path(r.doc_dir).is_absolute() else project_root()/r.doc_dir
+        doc_dir = shipped(r.doc_dir)
         sources = read_sources(doc_dir, self.memory.path if r.index_memory else None)
         store = self.runs/self.cfg.paths.vector_store
         return build_knowledge_base(store, sources, self.embedder, r.chunk_chars, self.log)

@@ -10,8 +10,8 @@ import json, math, time
 from dataclasses import dataclass
 from pathlib import Path
 import torch
-from .config import Config, project_root
-from .storage import atomic_write
+from .config import Config
+from .storage import atomic_write, work_folder
 from .data import ByteTokenizer, load_tokenizer
 from .energy import EnergyCosts, EnergyMeter, EnergyReport
 from .models import SpikingLM, SpikingModel, pick_device
@@ -49,7 +49,7 @@ DEFAULT_PROMPTS = ('Spiking neural networks', 'スパイキングニューラル
 
 def run_demo(cfg:Config, seconds:float=60.0, prompts=DEFAULT_PROMPTS, output_dir=None, progress:bool=True) -> dict:
     "Train the spiking LM on the config's data for about `seconds`, then reply to `prompts` with energy reports."
-    out = Path(output_dir or project_root()/cfg.paths.runs_dir/'demo_lm')
+    out = Path(output_dir or work_folder(cfg.paths.runs_dir)/'demo_lm')
     cfg = Config(cfg.to_dict())
     cfg['training']['epochs'], cfg['training']['max_seconds'] = 10_000, float(seconds)
     t0 = time.monotonic()

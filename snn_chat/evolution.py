@@ -12,8 +12,8 @@ import contextlib, copy, hashlib, io, json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
-from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, load_config, merge, parse_yaml, project_root,
-                             read_yaml)
+from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, home, load_config, merge,
+                             parse_yaml, read_yaml, shipped)
 from .storage import atomic_write, file_lock
 from .agent import Agent, learn_expert
 
@@ -330,12 +330,11 @@ class Evolution:
     def measure(self, cycle:int) -> dict:
         "Run the benchmark notebook through papermill on the config file as it is now; its result."
         import papermill as pm
-        root = project_root()
         nb, out = self.dir/f'cycle-{cycle:03d}.ipynb', self.dir/f'cycle-{cycle:03d}'
         params = dict(task=self.description, config_path=str(self.config_path), model_config=self.model_config and str(Path(self.model_config).resolve()),
                       overrides=self.overrides, data_path=self.data_path, output_dir=str(out))
         self.log(f"cycle {cycle}: measuring through papermill → {nb}")
-        pm.execute_notebook(str(root/'nbs'/'pipelines'/'benchmark.ipynb'), str(nb), parameters=params, cwd=str(root),
+        pm.execute_notebook(str(shipped('nbs/pipelines/benchmark.ipynb')), str(nb), parameters=params, cwd=str(home()),
                             progress_bar=False, execution_timeout=self.cfg.evolution.verify_timeout_s)
         return json.loads((out/RESULT).read_text(encoding='utf-8'))
 

@@ -10,7 +10,7 @@ __all__ = ['GENERALIST_TASK', 'CARD', 'teacher_source', 'shipped_texts', 'genera
 import hashlib, json, re, shutil, time
 from pathlib import Path
 import torch
-from .config import Config, project_root
+from .config import Config, shipped
 from .storage import atomic_write, cache_folder, complete_folder, file_lock, staging_folder, swap_in
 from .convert import convert, load_ann, open_model
 from .data import load_tokenizer, read_records
@@ -31,11 +31,10 @@ def teacher_source(spec:str) -> Path:
                            f"its folder has {len(files)}")
     return files[0]
 
-def shipped_texts(root=None) -> tuple[list, list]:
+def shipped_texts() -> tuple[list, list]:
     "(calibration texts, held-out texts) of what the project ships: `doc/` and every other review calibrate."
-    root = Path(root or project_root())
-    docs = [p.read_text(encoding='utf-8') for p in sorted((root/'doc').rglob('*.md'))]
-    reviews = list(read_records(root/'data'/'reviews.jsonl', 'simple_text'))
+    docs = [p.read_text(encoding='utf-8') for p in sorted(shipped('doc').rglob('*.md'))]
+    reviews = list(read_records(shipped('data/reviews.jsonl'), 'simple_text'))
     return docs + reviews[0::2], reviews[1::2]
 
 # %% ../nbs/07a_generalist.ipynb #2d795fb7

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
-from .config import SnnChatError, project_root
+from .config import SnnChatError
 from .storage import atomic_write, complete_folder, staging_folder, swap_in
 from .data import SENTENCE_BREAK
 from .teachers import Embedder
@@ -110,8 +110,9 @@ def memory_text(path) -> str:
     return '\n\n'.join(lines)
 
 def read_sources(doc_dir, memory_path=None, root=None) -> dict:
-    "`{source: text}` for the documents under `doc_dir` (.md, .txt) and the memory log, if present."
-    root, doc_dir = Path(root or project_root()), Path(doc_dir)
+    "`{source: text}` for the documents under `doc_dir` (.md, .txt; named from `root`, else its parent) and memory."
+    doc_dir = Path(doc_dir)
+    root = Path(root) if root else doc_dir.parent
     out = {}
     if doc_dir.is_dir():
         for p in sorted(doc_dir.rglob('*')):

@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from .config import SnnChatError, project_root, read_yaml
+from .config import SnnChatError, read_yaml, shipped
 from .storage import atomic_write
 from .energy import EnergyCosts, EnergyMeter
 from .students import fit_softmax
@@ -41,7 +41,7 @@ class TaskSpec:
 
 def load_tasks(path=None) -> dict:
     "The task specs of `configs/tasks.yaml` (or `path`), by name."
-    path = Path(path or project_root()/'configs'/'tasks.yaml')
+    path = Path(path or shipped('configs/tasks.yaml'))
     known = set(TaskSpec.__dataclass_fields__)
     out = {}
     for name, d in read_yaml(path).items():
@@ -99,7 +99,7 @@ class RequestEncoder:
 # %% ../nbs/10a_router.ipynb #3e6ff14f
 def other_requests(path=None) -> list:
     "The requests for none of the tasks (`configs/other_requests.yaml`, or `path`): its lists, one per language, joined."
-    path = Path(path or project_root()/'configs'/'other_requests.yaml')
+    path = Path(path or shipped('configs/other_requests.yaml'))
     d = read_yaml(path)
     if not isinstance(d, dict) or not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in d.values()):
         raise SnnChatError(f"{path}: expected lists of request strings, one per language (en: [...], ja: [...])")

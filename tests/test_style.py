@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINE, MAX_CELL = 120, 60
 
 # lines over 120 characters still in each module (the rest have none); nbdev's own `__all__` lines are not counted
-LONG_LINES = {'agent': 140, 'cli': 29, 'convert': 55, 'evolution': 54,
+LONG_LINES = {'agent': 140, 'cli': 29, 'convert': 55, 'evolution': 53,
               'planner': 31, 'router': 23,
               'teachers': 38, 'train': 31}
 # exported cells over 60 lines still in each notebook
