@@ -12,7 +12,7 @@ __all__ = ['ANSWER_MARK', 'TARGETS', 'TEMP_NAME', 'Answer', 'split_sentences', '
            'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
-import hashlib, json, math, os, re, threading, time
+import hashlib, json, logging, math, os, re, threading, time
 from collections import Counter
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -21,6 +21,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .config import Config, SnnChatError, read_yaml, shipped
 from .storage import atomic_write, cache_folder, file_lock, unique_folder
+from .progress import progress_bar
 from .data import SENTENCE_BREAK, DataError, clean_text, load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .memory import AgentMemory
@@ -30,6 +31,7 @@ from .students import SpikingRepresentation, SpikingTextClassifier, StudentConfi
 from .router import Route, Router, RequestEncoder, TaskSpec, load_tasks, match_task, route, unknown_task
 from .teachers import SCRIPT_NAMES, Embedder, fill, teacher_cache, text_script
 from .train import TensorDict, encode_texts, fit, hard_labels, load_teacher_store, prepare_data, save_teacher_store, split, train
+_log = logging.getLogger(__name__)          # snn_chat.agent: the commands show INFO on stderr
 
 # %% ../nbs/11_agent.ipynb #18bc8590
 @dataclass
@@ -83,7 +85,7 @@ def data_hash_of(texts:list, gold:list|None=None) -> str:
     "The hash of a task's data: its texts and, when it has them, its gold labels."
     return data_hash(texts + ([json.dumps(gold, ensure_ascii=False)] if gold else []))
 
-def group_teachers(group:str, teachers, cfg:Config, log=print) -> list:
+def group_teachers(group:str, teachers, cfg:Config, log=_log.info) -> list:
     "The teachers that label a script group's texts: `script_teachers[group]`, names joined by '+' (a panel), else the default."
     from snn_chat.teachers import TeacherError
     d = cfg.training.distillation
@@ -93,7 +95,7 @@ def group_teachers(group:str, teachers, cfg:Config, log=print) -> list:
         except TeacherError as e: log(f"{e}; {d.teacher_model} labels the {group} texts in its place")
     return list({t.name: t for t in out}.values()) or [teachers()]
 
-def label_texts(spec, texts:list, teachers, cfg:Config, log=print) -> tuple[Tensor, Tensor, dict]:
+def label_texts(spec, texts:list, teachers, cfg:Config, log=_log.info) -> tuple[Tensor, Tensor, dict]:
     "(calibrated label probabilities, uncalibrated ones, the teachers of each script group) for a classifier task's `texts`."
     from snn_chat.teachers import VerbalizerLabeler, script_group
     groups = {}
@@ -139,11 +141,10 @@ def _summarizer_targets(spec, texts, gold, teachers, cfg, log):
 def _generative_targets(spec, texts, gold, teachers, cfg, log):
     teacher = teachers()
     log(f"teacher {teacher.name} answers '{spec.name}' on {len(texts)} texts...")
-    t0, out = time.monotonic(), []
-    for i, text in enumerate(texts):
+    out = []
+    for text in progress_bar(texts, f"{Path(teacher.name).name} answers", unit='text'):
         prompt = fill(spec.prompt, text)
         out.append(prompt + ANSWER_MARK + teacher.generate(prompt, cfg.agent.teacher_max_new_tokens))
-        if (i + 1) % 10 == 0: log(f"  {i + 1}/{len(texts)} answered ({time.monotonic() - t0:.0f} s)")
     return 'transcripts', out, None, {}
 
 TARGETS = {'classifier': _classifier_targets, 'summarizer': _summarizer_targets, 'generative': _generative_targets}
@@ -162,7 +163,7 @@ def _targets_key(spec:TaskSpec, h:str, cfg:Config) -> str:
     return data_hash([h, d.teacher_model, json.dumps(dict(d.script_teachers), sort_keys=True), d.teacher_dtype,
                       json.dumps(teaching_fields(spec), ensure_ascii=False, sort_keys=True), *reads, str(cfg.agent.teacher_max_new_tokens)])
 
-def teacher_targets(spec:TaskSpec, texts:list, gold, teachers, cfg:Config, runs:Path, log=print) -> Path:
+def teacher_targets(spec:TaskSpec, texts:list, gold, teachers, cfg:Config, runs:Path, log=_log.info) -> Path:
     "The folder of the teacher's targets for `spec` on `texts` (reused when present; see above). `teachers(name=None)` gives a teacher."
     h = data_hash_of(texts, gold)
     folder = runs/'precomputed'/_folder_name(spec.name)/_targets_key(spec, h, cfg)
@@ -249,7 +250,7 @@ def energy_per_text(model, ids, mask, costs:EnergyCosts) -> list:
     "The energy (µJ) of `model` on each text alone, its padding stripped: what a paired comparison of two experts needs."
     model.eval()
     out = []
-    for row, m in zip(ids, mask):
+    for row, m in progress_bar(list(zip(ids, mask)), 'measuring energy per text', unit='text'):
         n = int(m.sum())
         with EnergyMeter(model, costs) as meter: model(row[None, :n], m[None, :n])
         out.append(round(meter.report().energy_uj, 6))
@@ -330,7 +331,7 @@ def encoder_folder(cfg:Config) -> Path|None:
     if not (folder/'model.safetensors').is_file(): raise SnnChatError(f"student.encoder={e}: no model.safetensors in {folder}")
     return folder
 
-def new_student(cfg:Config, log=print, **task) -> SpikingModel:
+def new_student(cfg:Config, log=_log.info, **task) -> SpikingModel:
     "A spiking student on the teacher's vocabulary, a classifier (`num_labels=`) or a summarizer's sentence encoder (`d_sentence=`), starting from the pre-distilled encoder when there is one."
     name = cfg.training.distillation.teacher_model
     table = teacher_table(name)
@@ -362,7 +363,7 @@ def check_texts(texts:list, task:str, scripts:list):
         raise DataError(f"the teachers cannot label these texts: {n} of the {len(texts)} are written in {SCRIPT_NAMES.get(script, script)}, "
                         f"and the teachers read {' and '.join(SCRIPT_NAMES[s] for s in scripts)} (training.distillation.scripts)")
 
-def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gold:list|None=None, log=print) -> RegistryEntry:
+def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gold:list|None=None, log=_log.info) -> RegistryEntry:
     "Teacher targets → distilled spiking expert → measured on the held-out slice → a registry entry (not yet registered); on a share of the CPU."
     check_texts(texts, spec.name, cfg.training.distillation.scripts)
     with CpuShare(cfg.agent.threads) as share:
@@ -370,7 +371,7 @@ def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gol
         share.rebalance()                                       # a learner that started meanwhile gets its share
         return _distil(spec, store, cfg, runs, log)
 
-def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=print) -> RegistryEntry:
+def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=_log.info) -> RegistryEntry:
     meta = json.loads((store/'store.json').read_text(encoding='utf-8'))['meta']
     out = unique_folder(runs/'experts'/_folder_name(spec.name))
     path = out/'last'                                   # the expert: the trainer's last checkpoint (a summarizer may keep its start)
@@ -427,7 +428,7 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=print) -> Regi
 # %% ../nbs/11_agent.ipynb #ffb22eba
 TEMP_NAME = re.compile(r'^\..+\.tmp-(\d+)$')        # staging folders and files: .<name>.tmp-<pid>
 
-def sweep(runs, registry:ModelRegistry, min_age_s:float=1800.0, extra_roots=(), log=print) -> list:
+def sweep(runs, registry:ModelRegistry, min_age_s:float=1800.0, extra_roots=(), log=_log.info) -> list:
     "Remove the litter of killed processes under `runs` (and `extra_roots`): temporary paths of dead pids, and old unregistered expert folders."
     import shutil
     removed, now = [], time.time()
@@ -464,7 +465,7 @@ class BrokenExpert(SnnChatError):
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     MAX_BROKEN = 3          # experts that fail to load in a row before the agent gives up
-    def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=print):
+    def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path, log=_log.info):
         self.cfg, self.registry, self.memory, self._teacher_factory = cfg, registry, memory, teacher_factory
         self.tasks, self.runs, self.log, self._teachers, self._models = tasks, Path(runs), log, {}, {}
         self._generalist = None          # its registry entry, once found or built
@@ -590,7 +591,7 @@ class Agent:
         prompt, bad = clean_text(prompt) if isinstance(prompt, str) else (prompt, 0)
         if isinstance(task_description, str):
             task_description, bad_d = clean_text(task_description); bad += bad_d
-        if bad: self.log(f"warning: {bad} bytes that are not UTF-8 in the prompt or task description were replaced by U+FFFD")
+        if bad: _log.warning(f"{bad} bytes that are not UTF-8 in the prompt or task description were replaced by U+FFFD")
         if not prompt or not prompt.strip(): raise SnnChatError("the prompt is empty")
         if len(prompt) > self.cfg.agent.max_prompt_chars:
             raise SnnChatError(f"the prompt has {len(prompt):,} characters; the limit is agent.max_prompt_chars={self.cfg.agent.max_prompt_chars:,}")
@@ -606,7 +607,7 @@ class Agent:
                 except BrokenExpert as e:                     # marked unusable; the next qualifying expert, or a new one
                     self.registry.mark_unusable(spec.name, sel.entry.model_path, str(e))
                     self.memory.log('ERROR', {'task': spec.name, 'model_path': sel.entry.model_path, 'error': str(e), 'action': 'marked unusable'})
-                    self.log(f"warning: {e}; it is marked unusable in the registry"); broken.append(sel.entry.model_path)
+                    _log.warning(f"{e}; it is marked unusable in the registry"); broken.append(sel.entry.model_path)
             else: raise SnnChatError(f"{len(broken)} experts for '{spec.name}' in a row could not be loaded: {', '.join(broken)}")
             if broken: sel.reason = f"{len(broken)} expert(s) could not be loaded and are marked unusable ({', '.join(broken)}); {sel.reason}"
             self.memory.log('MODEL_SELECTED', {'task': spec.name, 'model_path': sel.entry.model_path, 'reason': sel.reason})

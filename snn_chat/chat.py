@@ -6,9 +6,10 @@
 __all__ = ['split_request', 'ChatReply', 'trace_line', 'ChatService']
 
 # %% ../nbs/16_chat.ipynb #a27acd61
-import re, time
+import logging, re, time
 from dataclasses import dataclass, field, asdict
 from .config import Config, SnnChatError
+_log = logging.getLogger(__name__)          # snn_chat.chat: the commands show INFO on stderr
 
 # %% ../nbs/16_chat.ipynb #c6bac887
 def split_request(message:str) -> tuple:
@@ -37,7 +38,7 @@ def trace_line(trace:dict) -> str:
 
 class ChatService:
     "Routes a chat message to the planner or the generative chat expert, and streams the reply with its trace."
-    def __init__(self, planner, cfg:Config, log=print):
+    def __init__(self, planner, cfg:Config, log=_log.info):
         self.planner, self.agent, self.cfg, self.log = planner, planner.agent, cfg, log
 
     def _check(self, message:str):

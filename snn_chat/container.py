@@ -6,15 +6,17 @@
 __all__ = ['Container']
 
 # %% ../nbs/17_container.ipynb #1c610460
+import logging
 from functools import cached_property
 from pathlib import Path
 from .config import Config, load_config, shipped
 from .storage import work_folder
+_log = logging.getLogger(__name__)          # snn_chat.container: the commands show INFO on stderr
 
 # %% ../nbs/17_container.ipynb #3feda700
 class Container:
     "Builds the config's parts on first use: registry, memory, tasks, teacher, agent, knowledge base, planner, chat."
-    def __init__(self, cfg:Config|None=None, runs=None, log=print):
+    def __init__(self, cfg:Config|None=None, runs=None, log=_log.info):
         self.cfg = cfg or load_config()
         self.runs = work_folder(runs or self.cfg.paths.runs_dir)
         self.log = log

@@ -9,7 +9,7 @@ __all__ = ['NAME_MAP', 'ConvertError', 'LlamaShape', 'SourceModel', 'read_safete
            'check_sizes', 'save_source_tokenizer', 'source_tokenizer', 'text_batches', 'convert', 'load_ann', 'distill']
 
 # %% ../nbs/07_convert.ipynb #0a0d5ec7
-import json, math, time
+import json, logging, math, time
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import numpy as np
@@ -18,9 +18,11 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .config import SnnChatError
 from .storage import atomic_write, staging_folder, swap_in
+from .progress import progress_bar
 from .energy import LayerOps
 from .models import SpikingLM, SpikingModel
 from .neurons import spike_counts, weighted_codes, weighted_spikes
+_log = logging.getLogger(__name__)          # snn_chat.convert: the commands show INFO on stderr
 
 # %% ../nbs/07_convert.ipynb #1a894c16
 class ConvertError(SnnChatError):
@@ -335,7 +337,7 @@ def calibrate(model:SpikingLlama, batches:list, spike_cost:float=1e-3, max_rows:
     spiking = [m.spiking for m in layers]
     for m in layers: m.spiking, m.calibrating = False, []
     try:
-        for ids in batches: model(ids)
+        for ids in progress_bar(batches, 'calibrating thresholds', unit='batch'): model(ids)
     finally:
         for m, s in zip(layers, spiking): m.spiking = s
     chosen = {}
@@ -428,7 +430,7 @@ def text_batches(tok, texts:list, seq_len:int, max_windows:int, batch_size:int=8
     return [w[i:i + batch_size, :-1] for i in range(0, len(w), batch_size)]
 
 def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:int=64, max_windows:int=64,
-            burst:int=8, spike_cost:float=1e-3, coding:str='rate', headroom:float=16.0, log=print) -> tuple:
+            burst:int=8, spike_cost:float=1e-3, coding:str='rate', headroom:float=16.0, log=_log.info) -> tuple:
     "Convert the ANN in `ann_path` into a calibrated `SpikingLlama` saved at `output`; (model, report)."
     src = open_model(ann_path)
     check_sizes(src, model_cfg)
@@ -461,7 +463,7 @@ def load_ann(path) -> tuple:
     map_weights(model, src)
     return model.eval(), src
 
-def distill(ann_path, output, cfg, texts:list, resume:bool=False, progress:bool=True, log=print) -> dict:
+def distill(ann_path, output, cfg, texts:list, resume:bool=False, progress:bool=True, log=_log.info) -> dict:
     "Train the spiking student of `cfg.model` on the ANN's logits over `texts`, online; the last epoch's metrics."
     from snn_chat.models import SpikingConfig
     from snn_chat.train import TensorDict, fit, lm_windows, split

@@ -6,7 +6,7 @@
 __all__ = ['DEFAULT_PROMPTS', 'Reply', 'reply', 'run_demo']
 
 # %% ../nbs/05a_demo.ipynb #8bc338c0
-import json, math, time
+import json, logging, math, time
 from dataclasses import dataclass
 from pathlib import Path
 import torch
@@ -16,6 +16,7 @@ from .data import ByteTokenizer, load_tokenizer
 from .energy import EnergyCosts, EnergyMeter, EnergyReport
 from .models import SpikingLM, SpikingModel, pick_device
 from .train import train
+_log = logging.getLogger(__name__)          # snn_chat.demo: the commands show INFO on stderr
 
 # %% ../nbs/05a_demo.ipynb #653177dc
 @dataclass
@@ -55,16 +56,15 @@ def run_demo(cfg:Config, seconds:float=60.0, prompts=DEFAULT_PROMPTS, output_dir
     t0 = time.monotonic()
     final = train(cfg, output_dir=out, progress=progress)
     took = time.monotonic() - t0
-    print(f"trained {final['step']} steps ({final['epoch']} epochs) in {took:.0f} s: "
-          f"validation loss {final['best_val_loss']:.3f} nats/token "
-          f"(uniform guess: {math.log(ByteTokenizer.vocab_size):.3f}), firing rate {final['firing_rate']:.3f}")
+    _log.info(f"trained {final['step']} steps ({final['epoch']} epochs) in {took:.0f} s: "
+             f"validation loss {final['best_val_loss']:.3f} nats/token "
+             f"(uniform guess: {math.log(ByteTokenizer.vocab_size):.3f}), firing rate {final['firing_rate']:.3f}")
     model, tok = SpikingModel.load(out/'best', pick_device(cfg.device)), load_tokenizer(out/'best')
     replies = [reply(model, tok, p, cfg) for p in prompts]
-    for r in replies: print('\n' + str(r))
-    print('\n' + replies[0].energy.table())
     result = dict(steps=final['step'], epochs=final['epoch'], seconds=took, best_val_loss=final['best_val_loss'],
                   model_path=str(out/'best'),
                   replies=[dict(prompt=r.prompt, text=r.text, tokens=r.tokens, energy=r.energy.summary())
-                           for r in replies])
+                           for r in replies],
+                  text='\n\n'.join([*map(str, replies), replies[0].energy.table()]))   # what snn-demo prints
     atomic_write(out/'demo.json', json.dumps(result, ensure_ascii=False, indent=1))
     return result

@@ -8,14 +8,16 @@ __all__ = ['ASPECTS', 'RESULT', 'yaml_scalar', 'set_yaml_value', 'edit_config_te
            'paired_energy', 'decide', 'config_fingerprint', 'measure_config', 'Evolution', 'cycle_table', 'plot_cycles']
 
 # %% ../nbs/14_evolution.ipynb #7c434ede
-import contextlib, copy, hashlib, io, json, math
+import contextlib, copy, hashlib, io, json, logging, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
 from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, home, load_config, merge,
                              parse_yaml, read_yaml, shipped)
 from .storage import atomic_write, file_lock
+from .progress import progress_bar
 from .agent import Agent, learn_expert
+_log = logging.getLogger(__name__)          # snn_chat.evolution: the commands show INFO on stderr
 
 # %% ../nbs/14_evolution.ipynb #2842a62f
 _KEY = re.compile(r'^(?P<indent> *)(?P<key>[^\s#:\'"-][^:#]*?) *:(?P<rest>[^\n\r]*)(?P<eol>\r?\n)?$')
@@ -266,7 +268,7 @@ def config_fingerprint(cfg:Config) -> str:
 RESULT = 'result.json'
 
 def measure_config(agent:Agent, # built under the config to measure (the benchmark notebook builds it)
-                   task:str, data_path=None, output_dir='runs/evolution/measure', log=print) -> dict:
+                   task:str, data_path=None, output_dir='runs/evolution/measure', log=_log.info) -> dict:
     "Learn and measure `task`'s expert under `agent`'s config; write and return `{entry, config_fingerprint}`."
     spec = agent.route(task).task
     texts, gold = agent.texts(spec, data_path)
@@ -287,7 +289,7 @@ def _fmt(v): return '' if v is None else f"{v:g}" if isinstance(v, (int, float))
 class Evolution:
     "Self-evolution of the config file `config_path` for one task, under benchmark control (see above)."
     def __init__(self, agent:Agent, # built under the config file as it is now: it holds the registry and memory written
-                 task_description:str, config_path, model_config=None, overrides=(), data_path=None, log=print):
+                 task_description:str, config_path, model_config=None, overrides=(), data_path=None, log=_log.info):
         self.config_path = Path(config_path).resolve()
         self.model_config, self.overrides, self.log = model_config, list(overrides), log
         self.data_path = str(Path(data_path).resolve()) if data_path else None
@@ -465,7 +467,7 @@ class Evolution:
             if r: rows.append(r)
             if cycles <= 0: return rows
             before = dict(initial) if initial else self.baseline()
-            for _ in range(cycles):
+            for _ in progress_bar(range(cycles), 'evolution cycles', unit='cycle'):
                 self.log(self.introspect(before))
                 p = propose(self.knobs, self.config(), self.history(), before)
                 if p is None:
@@ -488,11 +490,10 @@ def cycle_table(rows:list) -> str:
 
 def plot_cycles(rows:list, path) -> Path:
     "Accuracy against energy (µJ/sample; spikes when energy is unknown) of every measured cycle, as a PNG at `path`."
-    import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure     # not pyplot: no backend is chosen for the user's process
     pts = [r for r in rows if r.get('after')]
     xk = 'energy_uj' if all(r['after'].get('energy_uj') is not None for r in pts) else 'avg_spikes_per_sample'
-    fig, ax = plt.subplots(figsize=(6, 4.2), dpi=120)
+    fig = Figure(figsize=(6, 4.2), dpi=120); ax = fig.subplots()
     style = {'baseline': ('k', 's'), 'kept': ('tab:green', 'o'), 'reverted': ('tab:red', 'x'), 'failed': ('tab:gray', 'x')}
     for d, (c, mk) in style.items():
         sel = [r for r in pts if r['decision'] == d]
@@ -504,5 +505,5 @@ def plot_cycles(rows:list, path) -> Path:
                     (r['after'][xk], r['after']['accuracy']), fontsize=7, xytext=(4, 3), textcoords='offset points')
     ax.set_xlabel('energy per sample (µJ)' if xk == 'energy_uj' else 'spikes per sample'); ax.set_ylabel('accuracy (held out)')
     ax.set_title(f"snn-evolve: {rows[0]['task'] if rows else ''}"); ax.grid(alpha=.3); ax.legend(fontsize=8)
-    buf = io.BytesIO(); fig.tight_layout(); fig.savefig(buf, format='png'); plt.close(fig)
+    buf = io.BytesIO(); fig.tight_layout(); fig.savefig(buf, format='png')
     return atomic_write(path, buf.getvalue())

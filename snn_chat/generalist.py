@@ -7,7 +7,7 @@ __all__ = ['GENERALIST_TASK', 'CARD', 'teacher_source', 'shipped_texts', 'genera
            'build_generalist', 'generalist']
 
 # %% ../nbs/07a_generalist.ipynb #c7cff943
-import hashlib, json, re, shutil, time
+import hashlib, json, logging, re, shutil, time
 from pathlib import Path
 import torch
 from .config import Config, shipped
@@ -16,6 +16,7 @@ from .convert import convert, load_ann, open_model
 from .data import load_tokenizer, read_records
 from .energy import EnergyCosts, EnergyMeter
 from .teachers import TeacherError, resolve_teacher, teacher_folder
+_log = logging.getLogger(__name__)          # snn_chat.generalist: the commands show INFO on stderr
 
 # %% ../nbs/07a_generalist.ipynb #a1e2cd0c
 GENERALIST_TASK = 'generalist'      # its name in the registry
@@ -68,7 +69,7 @@ def measure_generalist(model, ann, windows, costs:EnergyCosts) -> dict:
                 firing_rate=r.firing_rate, avg_latency_ms=ms, samples=n, unit='token')
 
 # %% ../nbs/07a_generalist.ipynb #80e0cf7f
-def read_card(folder:Path, log=print) -> dict|None:
+def read_card(folder:Path, log=_log.info) -> dict|None:
     "The card of a complete, undamaged generalist in `folder`, else None (a damaged one is reported and removed)."
     found = complete_folder(folder, CARD)
     if found is None: return None
@@ -87,7 +88,7 @@ def read_card(folder:Path, log=print) -> dict|None:
     if found != folder: found.rename(folder)                      # a swap cut off between its two renames
     return card
 
-def build_generalist(cfg:Config, folder:Path, log=print) -> dict:
+def build_generalist(cfg:Config, folder:Path, log=_log.info) -> dict:
     "Convert the teacher into `folder` (staged, then swapped in whole) and measure it there; its card."
     from snn_chat.train import lm_windows
     g, spec = cfg.generalist, cfg.training.distillation.teacher_model
@@ -119,7 +120,7 @@ def build_generalist(cfg:Config, folder:Path, log=print) -> dict:
         f"{m['energy_uj']:.1f} µJ per token (ANN {m['ann_energy_uj']:.1f} µJ)")
     return card
 
-def generalist(cfg:Config, runs, log=print) -> tuple[Path, dict]:
+def generalist(cfg:Config, runs, log=_log.info) -> tuple[Path, dict]:
     "(the generalist's model folder, its card), built first if there is none (see above)."
     folder = generalist_folder(cfg, runs)
     with file_lock(folder.with_name(folder.name + '.lock'), timeout=cfg.generalist.build_timeout_s):

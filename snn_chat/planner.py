@@ -7,11 +7,12 @@ __all__ = ['GROUNDED_PROMPT', 'UNGROUNDED_NOTE', 'split_clauses', 'Step', 'make_
            'grounded_prompt', 'cite', 'Planner']
 
 # %% ../nbs/13_planner.ipynb #43cd38ec
-import re, unicodedata
+import logging, re, unicodedata
 from dataclasses import dataclass, field, asdict
 from .config import SnnChatError
 from .data import clean_text
 from .router import Router, TaskSpec, alias_pattern, alias_table, normalize, unknown_task
+_log = logging.getLogger(__name__)          # snn_chat.planner: the commands show INFO on stderr
 
 # %% ../nbs/13_planner.ipynb #d3948a4b
 _JA_VERB_END = 'いきぎしじちにひびみりえけげせぜてでねへべめれ'     # a verb's te- or ren'yō form ends in one of these kana
@@ -161,7 +162,8 @@ def cite(hits:list) -> str:
 
 class Planner:
     "Plans a request and runs the steps through the agent; questions are answered by the generalist from the knowledge base."
-    def __init__(self, agent, knowledge_base, memory, top_k:int=3, log=print, min_relevance:float=0.23, passages:int=2):
+    def __init__(self, agent, knowledge_base, memory, top_k:int=3, log=_log.info, min_relevance:float=0.23,
+                 passages:int=2):
         self.agent, self._kb, self.memory, self.top_k, self.log = agent, knowledge_base, memory, top_k, log
         self.min_relevance, self.passages = min_relevance, passages
 

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['MANIFEST', 'Chunk', 'chunk_markdown', 'lexical_tokens', 'BM25', 'memory_text', 'read_sources', 'content_hash',
-           'DamagedStore', 'build_knowledge_base', 'dense_weight', 'Hit', 'KnowledgeBase']
+           'DamagedStore', 'build_knowledge_base', 'dense_weight', 'Hit', 'one_faiss_thread', 'KnowledgeBase']
 
 # %% ../nbs/12_rag.ipynb #2cb0c826
-import hashlib, json, re, time, unicodedata
+import contextlib, hashlib, json, logging, re, time, unicodedata
 from collections import Counter
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -16,6 +16,7 @@ from .config import SnnChatError
 from .storage import atomic_write, complete_folder, staging_folder, swap_in
 from .data import SENTENCE_BREAK
 from .teachers import Embedder
+_log = logging.getLogger(__name__)          # snn_chat.rag: the commands show INFO on stderr
 
 # %% ../nbs/12_rag.ipynb #8354e460
 @dataclass
@@ -151,7 +152,7 @@ def _load_store(folder, index:bool=False):
     return (m, chunks, vectors, ix) if index else (m, chunks, vectors)
 
 # %% ../nbs/12_rag.ipynb #62272f1e
-def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:int=500, log=print) -> dict:
+def build_knowledge_base(folder, sources:dict, embedder:Embedder, chunk_chars:int=500, log=_log.info) -> dict:
     "Build (or update) the store in `folder` from `{source: text}`; returns what changed."
     import faiss
     try: prev = _load_store(folder, index=True)
@@ -210,20 +211,26 @@ class Hit:
         return dict(asdict(self.chunk), score=self.score, rank=self.rank, dense_rank=self.dense_rank,
                     lexical_rank=self.lexical_rank)
 
+@contextlib.contextmanager
+def one_faiss_thread():
+    "FAISS on one OpenMP thread inside the block, the user's setting restored after it."
+    # One query at a time gains nothing from FAISS's OpenMP threads, and their spinning after a search
+    # slowed the next query's embedding (torch's threads): 23 ms per encode+search with both at 2
+    # threads, 11 ms with FAISS at 1, on this 2-core machine.
+    import faiss
+    was = faiss.omp_get_max_threads(); faiss.omp_set_num_threads(1)
+    try: yield
+    finally: faiss.omp_set_num_threads(was)
+
 class KnowledgeBase:
     "Search over a built store: dense (FAISS), lexical (BM25) or fused (RRF)."
     def __init__(self, folder, embedder:Embedder, candidates:int=50, rrf_k:int=60, english_only_embedder:bool=True):
-        import faiss
         store = _load_store(folder, index=True)
         if store is None: raise SnnChatError(f"no knowledge base in {folder}; build it with: snn-build-kb")
         self.manifest, self.chunks, _, self.index = store
         if self.manifest['embedding_model'] != embedder.spec:
             raise SnnChatError(f"{folder} was built with {self.manifest['embedding_model']!r}, not {embedder.spec!r}; "
                                "rebuild it with snn-build-kb")
-        # One query at a time gains nothing from FAISS's OpenMP threads, and their spinning after a search
-        # slowed the next query's embedding (torch's threads): 23 ms per encode+search with both at 2
-        # threads, 11 ms with FAISS at 1, on this 2-core machine.
-        faiss.omp_set_num_threads(1)
         self.bm25 = BM25([lexical_tokens(c.indexed_text) for c in self.chunks])
         self.embedder, self.candidates, self.rrf_k = embedder, candidates, rrf_k
         self.english_only = english_only_embedder
@@ -232,7 +239,8 @@ class KnowledgeBase:
 
     def dense_ranking(self, query:str, n:int) -> list:
         if not self.chunks: return []
-        _, ix = self.index.search(self.embedder.encode([query]), min(n, len(self.chunks)))
+        v = self.embedder.encode([query])
+        with one_faiss_thread(): _, ix = self.index.search(v, min(n, len(self.chunks)))
         return [int(i) for i in ix[0] if i >= 0]
 
     def lexical_ranking(self, query:str, n:int) -> list:

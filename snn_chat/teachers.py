@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['DEFAULT_TEACHER', 'GEMMA_TEACHER', 'INSTALL_HINTS', 'INSTALL_HINT', 'EMBEDDING_NAMES', 'SCRIPTS', 'SCRIPT_NAMES',
            'DEFAULT_EMBEDDER', 'EMBEDDER_HINT', 'TeacherError', 'teacher_cache', 'default_teacher_file',
-           'gemma_teacher_file', 'resolve_teacher', 'quiet_loading', 'offline_mode', 'gguf_parsed_once', 'float_copy',
-           'Teacher', 'teacher_folder', 'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill',
-           'VerbalizerLabeler', 'script_group', 'text_script', 'resolve_embedder', 'Embedder']
+           'gemma_teacher_file', 'resolve_teacher', 'quiet_loading', 'gguf_parsed_once', 'float_copy', 'Teacher',
+           'teacher_folder', 'teacher_dtype', 'load_teacher', 'token_embeddings', 'fill', 'VerbalizerLabeler',
+           'script_group', 'text_script', 'resolve_embedder', 'Embedder']
 
 # %% ../nbs/06_teachers.ipynb #5938212a
 import contextlib, copy, hashlib, importlib.util, json, os, shutil, time
@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from .config import SnnChatError
 from .storage import file_lock, work_folder
+from .progress import progress_bar
 
 # %% ../nbs/06_teachers.ipynb #09390068
 DEFAULT_TEACHER = 'smollm2-135m-instruct'
@@ -83,10 +84,6 @@ def quiet_loading():
     finally:
         if was: hf_logging.enable_progress_bar()
 
-def offline_mode():
-    "Make Hugging Face libraries read local files only (a missing file then fails at once instead of after a network time-out)."
-    os.environ.setdefault('HF_HUB_OFFLINE', '1'); os.environ.setdefault('TRANSFORMERS_OFFLINE', '1')
-
 @contextlib.contextmanager
 def gguf_parsed_once():
     "Within the block, `gguf.GGUFReader` parses each file once: transformers reads a GGUF file three times to build a model and its tokenizer."
@@ -107,7 +104,6 @@ def float_copy(gguf:Path, cache_root) -> Path:
     folder = Path(cache_root)/f"{gguf.stem}-{key}"
     with file_lock(folder.with_name(folder.name + '.lock'), timeout=600):
         if (folder/'model.safetensors').is_file(): return folder
-        offline_mode()
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from safetensors.torch import save_file
         t0 = time.monotonic()
@@ -175,7 +171,6 @@ def teacher_folder(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a mode
                   ) -> Path:
     "The folder holding a teacher's float weights and tokenizer (for a GGUF file: its float copy, built on first use)."
     kind, where = resolve_teacher(spec)
-    offline_mode()
     if kind == 'gguf': return float_copy(where, cache_root or teacher_cache())
     if kind == 'folder': return where
     try:
@@ -239,7 +234,7 @@ class VerbalizerLabeler:
 
     def _prefix_cache(self):
         if self._cache is None:
-            with torch.no_grad(): self._cache = self.t.model.model(input_ids=self.prefix_ids, use_cache=True).past_key_values
+            with torch.no_grad(): self._cache = self.t.model.model(input_ids=self.prefix_ids, use_cache=True).cache
         return self._cache
 
     @torch.no_grad()
@@ -249,6 +244,7 @@ class VerbalizerLabeler:
         suffixes = [self._suffix(x) for x in texts]
         order = sorted(range(len(texts)), key=lambda i: len(suffixes[i]))
         out, P = torch.empty(len(texts), len(self.labels)), self.prefix_ids.shape[1]
+        bar = progress_bar(desc=f"{Path(self.t.name).name} labels {len(texts)} texts", total=len(texts), unit='text')
         for s in range(0, len(order), self.batch_size):
             idx = order[s:s + self.batch_size]
             L = max(len(suffixes[i]) for i in idx)
@@ -256,9 +252,10 @@ class VerbalizerLabeler:
             mask = torch.zeros(len(idx), P + L, dtype=torch.long); mask[:, :P] = 1
             for r, i in enumerate(idx): ids[r, :len(suffixes[i])] = torch.tensor(suffixes[i]); mask[r, P:P + len(suffixes[i])] = 1
             cache = copy.deepcopy(self._prefix_cache()); cache.batch_repeat_interleave(len(idx))
-            h = body(input_ids=ids, attention_mask=mask, past_key_values=cache, use_cache=True).last_hidden_state
+            h = body(input_ids=ids, attention_mask=mask, cache=cache, use_cache=True).last_hidden_state
             last = h[torch.arange(len(idx)), torch.tensor([len(suffixes[i]) - 1 for i in idx])]
-            out[idx] = F.log_softmax((last @ W.T).float(), -1)
+            out[idx] = F.log_softmax((last @ W.T).float(), -1); bar.update(len(idx))
+        bar.close()
         return out
 
     @torch.no_grad()
@@ -336,11 +333,10 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            offline_mode()
             from sentence_transformers import SentenceTransformer
             path = resolve_embedder(self.spec)
             try:
-                with quiet_loading(): self._model = SentenceTransformer(path, device='cpu')
+                with quiet_loading(): self._model = SentenceTransformer(path, device='cpu', local_files_only=True)
             except Exception as e: raise SnnChatError(f"could not load the embedding model {self.spec!r} ({path}): {e}") from None
         return self._model
 
@@ -350,4 +346,7 @@ class Embedder:
     def encode(self, texts:list) -> np.ndarray:
         "`[N, D]` float32 unit vectors."
         if not texts: return np.zeros((0, self.dim), dtype=np.float32)
-        return self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
+        texts, block = list(texts), 512
+        bar = progress_bar(range(0, len(texts), block), f"embedding {len(texts)} texts", unit='block')
+        return np.concatenate([self.model.encode(texts[s:s + block], batch_size=32, normalize_embeddings=True,
+                                                 convert_to_numpy=True) for s in bar]).astype(np.float32)

@@ -10,7 +10,7 @@ __all__ = ['STORE_KINDS', 'TensorDict', 'lm_windows', 'encode_texts', 'labeled_e
            'prepare_data', 'train']
 
 # %% ../nbs/05_train.ipynb #dcfa2574
-import json, math, os, time
+import json, logging, math, os, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -20,12 +20,13 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, Dataset, DistributedSampler
 from safetensors import safe_open
 from safetensors.torch import save as st_save, load_file as st_load
-from tqdm import tqdm
 from .config import Config, SnnChatError, shipped
 from .storage import atomic_write, complete_folder, staging_folder, swap_in, work_folder
+from .progress import progress_bar
 from .data import DataError, load_tokenizer, read_records, read_texts, train_bpe
 from .models import SpikingClassifier, SpikingConfig, SpikingLM, SpikingModel, pick_device
 from .neurons import LIF
+_log = logging.getLogger(__name__)          # snn_chat.train: the commands show INFO on stderr
 
 # %% ../nbs/05_train.ipynb #4ff3993a
 class TensorDict(Dataset):
@@ -282,7 +283,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
         model.load_state_dict(SpikingModel.load(ck).state_dict())
         load_optimizer_state(opt, st_load(str(ck/'optimizer.safetensors'), device=str(rt.device)), st['param_groups'])
         start_epoch, step, best = st['epoch'], st['step'], st['best_val_loss']
-        if rt.main: print(f"resuming from {ck}: epoch {start_epoch} of {t.epochs}, step {step}")
+        if rt.main: _log.info(f"resuming from {ck}: epoch {start_epoch} of {t.epochs}, step {step}")
     net = nn.parallel.DistributedDataParallel(model) if rt.world > 1 else model
     if len(train) < t.batch_size: raise SnnChatError(f"only {len(train)} training examples for training.batch_size={t.batch_size}; lower the batch size or add data")
     sampler = DistributedSampler(train, num_replicas=rt.world, rank=rt.rank, shuffle=True, seed=cfg.seed, drop_last=False)
@@ -298,10 +299,12 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             flag = torch.tensor([float(over)], device=rt.device); dist.all_reduce(flag, op=dist.ReduceOp.MAX); over = bool(flag.item())
         return over
     metrics, started, last_print = {}, time.monotonic(), 0.0
+    bar = progress_bar(desc='training', total=None if t.max_seconds > 0 else total, initial=step, unit='step',
+                       show=rt.main)                      # one bar for the run (a time budget has no known total)
     for epoch in range(start_epoch, t.epochs):
         sampler.set_epoch(epoch)
         t0, tokens, steps, sums = time.monotonic(), 0, 0, {}
-        for batch in tqdm(loader, desc=f"epoch {epoch + 1}/{t.epochs}", disable=not (progress and rt.main), leave=False):
+        for batch in loader:
             batch = {k: v.to(rt.device) for k, v in batch.items()}
             if teacher is not None: batch.update(teacher(batch))
             for g in opt.param_groups: g['lr'] = lr_at(step, total, t.learning_rate, warmup, t.min_lr_ratio)
@@ -315,6 +318,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             opt.step()
             step += 1; tokens += batch['input_ids'].numel() * rt.world; steps += 1
             for k, v in dict(parts, loss=loss.item()).items(): sums[k] = sums.get(k, 0.0) + v
+            bar.update(); bar.set_postfix_str(f"epoch {epoch + 1}/{t.epochs}, loss {loss.item():.3f}", refresh=False)
             if out_of_time(): break                       # the budget is spent: this epoch is the last
         seconds = time.monotonic() - t0
         if rt.world > 1:                                   # each rank saw its share: average the epoch's sums
@@ -332,12 +336,13 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             with open(out/'metrics.jsonl', 'a', encoding='utf-8') as f:
                 f.write(json.dumps(metrics) + '\n'); f.flush(); os.fsync(f.fileno())
             if progress and (time.monotonic() - last_print > 5 or epoch + 1 == t.epochs or out_of_time()):
-                print(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items())); last_print = time.monotonic()
+                _log.info(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items())); last_print = time.monotonic()
         if out_of_time():
-            if rt.main and progress: print(f"stopped after {time.monotonic() - started:.0f} s (training.max_seconds={t.max_seconds:g})")
+            if rt.main and progress: _log.info(f"stopped after {time.monotonic() - started:.0f} s (training.max_seconds={t.max_seconds:g})")
             break
     if rates is not None: rates.close()
-    if start_epoch >= t.epochs and rt.main: print(f"already trained {start_epoch} epochs; raise training.epochs to continue")
+    bar.close()
+    if start_epoch >= t.epochs and rt.main: _log.info(f"already trained {start_epoch} epochs; raise training.epochs to continue")
     return metrics
 
 # %% ../nbs/05_train.ipynb #c4c78598
@@ -384,8 +389,8 @@ def train(cfg:Config, data_path=None, data_format=None, output_dir=None, resume:
             out.mkdir(parents=True, exist_ok=True)
             atomic_write(out/'config.yaml', cfg.to_yaml())
             n = sum(p.numel() for p in model.parameters())
-            print(f"{task}: {type(model).__name__} {n:,} parameters, T={c.time_steps}; {len(train_ds)} training / {len(val_ds)} validation examples; "
-                  f"{rt.world} process(es) on {rt.device}; writing to {out}")
+            _log.info(f"{task}: {type(model).__name__} {n:,} parameters, T={c.time_steps}; {len(train_ds)} training / {len(val_ds)} validation examples; "
+                     f"{rt.world} process(es) on {rt.device}; writing to {out}")
         return fit(model, tok, train_ds, val_ds, task, cfg, out, resume, rt, {'labels': labels}, progress)
     finally:
         if dist.is_initialized(): dist.destroy_process_group()

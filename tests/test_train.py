@@ -37,8 +37,13 @@ def test_issue_command_trains_checkpoints_and_resumes(tmp_path):
     for ck in ('last', 'best'):
         assert {'model.safetensors', 'config.json', 'optimizer.safetensors', 'trainer_state.json', 'snn_tokenizer.json'} <= {p.name for p in (out / ck).iterdir()}
     r = run('snn-train', '--data_path', 'data/sample_data.jsonl', '--output_dir', out, '--resume', *overrides('training.epochs=4'))
-    assert 'resuming from' in r.stdout
+    assert 'resuming from' in r.stderr           # the library's log: stderr, stdout holds answers only
     assert [e['epoch'] for e in metrics(out)] == [1, 2, 3, 4]
+    q = run('snn-train', '--data_path', 'data/sample_data.jsonl', '--output_dir', out, '--resume', '--quiet',
+            *overrides('training.epochs=5'))
+    said = q.stdout + q.stderr
+    assert 'resuming from' not in said and 'val_loss=' not in said     # --quiet: warnings and errors only
+    assert [e['epoch'] for e in metrics(out)] == [1, 2, 3, 4, 5]
 
 
 def test_resume_after_kill_matches_uninterrupted_run(tmp_path):
@@ -95,7 +100,7 @@ def test_torchrun_two_processes_match_one(tmp_path):
     r = subprocess.run([str(BIN / 'torchrun'), '--standalone', '--nproc_per_node=2', '--no-python', str(BIN / 'snn-train'), '--distributed',
                         '--output_dir', str(tmp_path / 'two'), *args], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert '2 process(es)' in r.stdout
+    assert '2 process(es)' in r.stderr
     one, two = metrics(tmp_path / 'one'), metrics(tmp_path / 'two')
     assert [e['step'] for e in one] == [e['step'] for e in two]
     for a, b in zip(one, two):
