@@ -36,8 +36,9 @@ class LogLines(logging.Formatter):
 
 @contextlib.contextmanager
 def showing_logs(level:int=logging.INFO, bars:bool=True):
-    "Within the block, the library's loggers (`snn_chat.*`) at `level` and above go to stderr, and progress bars show if `bars`."
-    log, bar, h = logging.getLogger('snn_chat'), logging.getLogger('snn_chat.progress'), logging.StreamHandler(sys.stderr)
+    "In the block the library's loggers (`snn_chat.*`) at `level` and up go to stderr; progress bars show if `bars`."
+    log, bar = logging.getLogger('snn_chat'), logging.getLogger('snn_chat.progress')
+    h = logging.StreamHandler(sys.stderr)
     h.setFormatter(LogLines('%(message)s'))
     was = log.level, log.propagate, bar.level
     log.addHandler(h); log.setLevel(level); log.propagate = False
