@@ -317,8 +317,9 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
             opt.step()
             step += 1; tokens += batch['input_ids'].numel() * rt.world; steps += 1
-            for k, v in dict(parts, loss=loss.item()).items(): sums[k] = sums.get(k, 0.0) + v
-            bar.update(); bar.set_postfix_str(f"epoch {epoch + 1}/{t.epochs}, loss {loss.item():.3f}", refresh=False)
+            parts['loss'] = loss.item()
+            for k, v in parts.items(): sums[k] = sums.get(k, 0.0) + v
+            bar.update(); bar.set_postfix_str(f"epoch {epoch + 1}/{t.epochs}, loss {parts['loss']:.3f}", refresh=False)
             if out_of_time(): break                       # the budget is spent: this epoch is the last
         seconds = time.monotonic() - t0
         if rt.world > 1:                                   # each rank saw its share: average the epoch's sums
