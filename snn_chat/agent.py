@@ -339,7 +339,7 @@ def new_student(cfg:Config, log=_log.info, **task) -> SpikingModel:
     model = SpikingRepresentation(c) if c.d_sentence else SpikingTextClassifier(c)
     folder = encoder_folder(cfg)
     if folder is not None:
-        source = SpikingModel.load(folder)
+        source = SpikingModel.from_pretrained(folder)
         if getattr(source.c, 'teacher', None) != name: log(f"the encoder in {folder} reads {source.c.teacher}'s vocabulary, not {name}'s: not used")
         else: init_encoder(model, source)
     return model
@@ -382,7 +382,7 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=_log.info) -> 
         windows = prepare_data(cfg, transcripts, 'simple_text')[1]           # the trainer's windows: to size the budget and find the held-out slice
         fit_part, held = split(windows, cfg.agent.holdout_fraction, cfg.seed)
         train(_run_config(cfg, len(fit_part), spec.kind), data_path=transcripts, data_format='simple_text', output_dir=out, progress=False)
-        model = SpikingModel.load(out/'last')
+        model = SpikingModel.from_pretrained(out/'last')
         m = measure_lm(model, held.tensors['input_ids'], costs)
     elif spec.kind == 'summarizer':
         st = load_teacher_store(store)
@@ -390,11 +390,11 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=_log.info) -> 
         model, t = new_student(cfg, log, d_sentence=st.tensors['vectors'].shape[1]), held.tensors
         start, start_state = measure_sentences(model, t['input_ids'], t['mask'], t['vectors'], costs), {k: v.clone() for k, v in model.state_dict().items()}
         fit(model, st.tokenizer, fit_part, held, 'vec', _run_config(cfg, len(fit_part), spec.kind), out, progress=False)
-        model = SpikingModel.load(out/'last')
+        model = SpikingModel.from_pretrained(out/'last')
         m = measure_sentences(model, t['input_ids'], t['mask'], t['vectors'], costs)
         tuned = {'tuned_accuracy': m['accuracy'], 'tuned_cosine': m['cosine'], 'start_accuracy': start['accuracy'], 'start_cosine': start['cosine']}
         if m['cosine'] <= start['cosine']:          # its own sentences did not bring it nearer the embedder on the held-out ones
-            model.load_state_dict(start_state); path = model.save(out/'start'); st.tokenizer.save(path)
+            model.load_state_dict(start_state); path = model.save_pretrained(out/'start', st.tokenizer)
             m = start
             log(f"fine-tuning on the task's sentences did not raise the held-out cosine to the embedder ({start['cosine']:.3f} → "
                 f"{tuned['tuned_cosine']:.3f}): the expert is the student it started from, in {path}")
@@ -409,7 +409,7 @@ def _distil(spec:TaskSpec, store:Path, cfg:Config, runs:Path, log=_log.info) -> 
             probe_head(model, fit_part.tensors['input_ids'], fit_part.tensors['mask'], fit_part.tensors['soft_labels'], cfg.agent.expert_probe_l2)
         fit(model, st.tokenizer, fit_part, held, 'clf', _run_config(cfg, len(fit_part), spec.kind), out, progress=False,
             extra_state={'labels': meta['labels']})
-        model, t = SpikingModel.load(out/'last'), held.tensors
+        model, t = SpikingModel.from_pretrained(out/'last'), held.tensors
         targets = hard_labels(t)
         m = measure_classifier(model, t['input_ids'], t['mask'], targets, costs)
         pred = m.pop('predictions')
@@ -628,7 +628,7 @@ class Agent:
     def model(self, entry:RegistryEntry) -> tuple:
         "(model, tokenizer) of a registered expert, loaded once per agent; `BrokenExpert` when its files do not load."
         if entry.model_path not in self._models:
-            try: model, tok = SpikingModel.load(entry.model_path), load_tokenizer(entry.model_path)
+            try: model, tok = SpikingModel.from_pretrained(entry.model_path), load_tokenizer(entry.model_path)
             except Exception as e: raise BrokenExpert(f"the expert at {entry.model_path} could not be loaded ({type(e).__name__}: {str(e)[:200]})") from None
             if entry.kind == 'summarizer' and getattr(model, 'sentence_head', None) is None:
                 raise BrokenExpert(f"the summarizer at {entry.model_path} was learned by an older snn_chat, which ranked sentences by the "
@@ -760,7 +760,7 @@ def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     model_path, data_path = Path(model_path), Path(data_path)
     if not (model_path/'config.json').is_file(): raise SnnChatError(f"no saved expert in {model_path} (expected config.json and model.safetensors)")
     if not data_path.is_file(): raise DataError(f"data file not found: {data_path}")
-    model, tok, costs = SpikingModel.load(model_path), load_tokenizer(model_path), EnergyCosts.from_config(cfg)
+    model, tok, costs = SpikingModel.from_pretrained(model_path), load_tokenizer(model_path), EnergyCosts.from_config(cfg)
     state = model_path/'trainer_state.json'
     if isinstance(model, (SpikingClassifier, SpikingTextClassifier)):
         labels = json.loads(state.read_text())['labels'] if state.is_file() else None
@@ -784,7 +784,7 @@ def register_converted(model_path, ann_path, task:str, texts:list, cfg:Config, r
     "Measure a model saved by `snn-convert` against its ANN on `texts` and register it as `task`'s generative expert."
     from snn_chat.convert import load_ann
     from snn_chat.train import lm_windows
-    model, tok = SpikingModel.load(model_path), load_tokenizer(model_path)
+    model, tok = SpikingModel.from_pretrained(model_path), load_tokenizer(model_path)
     ann, src = load_ann(ann_path)
     windows = lm_windows(texts, tok, min(64, model.c.max_seq_len))[:max_windows]
     m = measure_lm(model, windows, EnergyCosts.from_config(cfg))

@@ -450,7 +450,7 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:in
         report['calibration'] = dict(windows=sum(len(b) for b in batches), seq_len=seq_len, coding=coding, burst=burst, spike_cost=spike_cost,
                                      headroom=headroom, mean_clip_factors=clips)
         log(f"calibrated {len(clips)} spike-driven layers on {sum(len(b) for b in batches)} windows of {seq_len} tokens in {time.monotonic() - t0:.1f} s")
-    model.eval().save(tmp)
+    model.eval().save_pretrained(tmp)
     atomic_write(tmp/'conversion_report.json', json.dumps(report, ensure_ascii=False, indent=1))
     swap_in(tmp, out)
     return model, report

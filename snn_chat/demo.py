@@ -59,7 +59,7 @@ def run_demo(cfg:Config, seconds:float=60.0, prompts=DEFAULT_PROMPTS, output_dir
     _log.info(f"trained {final['step']} steps ({final['epoch']} epochs) in {took:.0f} s: "
              f"validation loss {final['best_val_loss']:.3f} nats/token "
              f"(uniform guess: {math.log(ByteTokenizer.vocab_size):.3f}), firing rate {final['firing_rate']:.3f}")
-    model, tok = SpikingModel.load(out/'best', pick_device(cfg.device)), load_tokenizer(out/'best')
+    model, tok = SpikingModel.from_pretrained(out/'best', pick_device(cfg.device)), load_tokenizer(out/'best')
     replies = [reply(model, tok, p, cfg) for p in prompts]
     result = dict(steps=final['step'], epochs=final['epoch'], seconds=took, best_val_loss=final['best_val_loss'],
                   model_path=str(out/'best'),

@@ -138,7 +138,7 @@ class SpikingBackbone(nn.Module):
 MODEL_KINDS = {}
 
 class SpikingModel(nn.Module):
-    "Base of the saveable spiking models: `save(folder)` and `SpikingModel.load(folder)`."
+    "Base of the saveable spiking models: `save_pretrained(folder)` and `SpikingModel.from_pretrained(folder)`."
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
         MODEL_KINDS[cls.__name__] = cls
@@ -149,18 +149,19 @@ class SpikingModel(nn.Module):
     def describe(self) -> dict:
         return {'kind': type(self).__name__, 'module': type(self).__module__, 'config': asdict(self.c)}
 
-    def save(self, folder) -> Path:
-        "Write `model.safetensors` and `config.json` into `folder`, each atomically."
+    def save_pretrained(self, folder, tokenizer=None) -> Path:
+        "Write `model.safetensors` and `config.json` into `folder` (and `tokenizer`'s files, if given), each atomically."
         folder = Path(folder)
         meta = json.dumps(self.describe(), ensure_ascii=False)
         tensors = {k: v.detach().cpu().contiguous() for k, v in self.state_dict().items()}
         atomic_write(folder/'model.safetensors', st_save(tensors, metadata={'snn_chat': meta}))
         atomic_write(folder/'config.json', json.dumps(self.describe(), indent=2, ensure_ascii=False))
+        if tokenizer is not None: tokenizer.save(folder)
         return folder
 
-    @staticmethod
-    def load(folder, device='cpu') -> 'SpikingModel':
-        "The model saved in `folder` (kind, sizes and weights from `model.safetensors`)."
+    @classmethod
+    def from_pretrained(cls, folder, device='cpu') -> 'SpikingModel':
+        "The model saved in `folder` (kind, sizes and weights from `model.safetensors`); of `cls`'s kind or a subclass's."
         f = Path(folder)/'model.safetensors'
         if not f.is_file():
             raise SnnChatError(f"no model at {folder} (expected {f}); train one first, e.g. `snn-demo` or `snn-train`")
@@ -171,8 +172,9 @@ class SpikingModel(nn.Module):
             import importlib                      # a kind another chapter defines (the converted Llama)
             importlib.import_module(desc['module'])
         if desc['kind'] not in MODEL_KINDS: raise SnnChatError(f"{f}: unknown model kind {desc['kind']!r}")
-        cls = MODEL_KINDS[desc['kind']]
-        model = cls(getattr(cls, 'config_class', SpikingConfig)(**desc['config']))
+        kind = MODEL_KINDS[desc['kind']]
+        if not issubclass(kind, cls): raise SnnChatError(f"{f} holds a {desc['kind']}, not a {cls.__name__}")
+        model = kind(getattr(kind, 'config_class', SpikingConfig)(**desc['config']))
         model.load_state_dict(st_load(str(f), device=str(device)))
         return model.to(device).eval()
 

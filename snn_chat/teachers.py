@@ -76,12 +76,15 @@ def resolve_teacher(spec:str) -> tuple[str, object]:
 # %% ../nbs/06_teachers.ipynb #a9764d8a
 @contextlib.contextmanager
 def quiet_loading():
-    "Hide transformers' per-tensor 'Loading weights' progress bar for the `with` block (our commands print their own progress)."
+    "In the block, transformers' loading bars follow ours: 'Loading weights' is hidden, GGUF de-quantisation is a `progress_bar`."
     from transformers.utils import logging as hf_logging
-    was = hf_logging.is_progress_bar_enabled()
+    import transformers.modeling_gguf_pytorch_utils as gguf_utils     # its bar is a plain tqdm, blind to `--quiet`
+    was, real = hf_logging.is_progress_bar_enabled(), gguf_utils.tqdm
     hf_logging.disable_progress_bar()
+    gguf_utils.tqdm = lambda tensors=None, *a, **kw: progress_bar(tensors, 'de-quantising the GGUF teacher', unit='tensor')
     try: yield
     finally:
+        gguf_utils.tqdm = real
         if was: hf_logging.enable_progress_bar()
 
 @contextlib.contextmanager

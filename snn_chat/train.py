@@ -208,7 +208,7 @@ def load_optimizer_state(opt:torch.optim.Optimizer, tensors:dict, groups:list):
 def save_checkpoint(folder, model:SpikingModel, tokenizer, opt, state:dict) -> Path:
     "Write a complete checkpoint into `folder`, swapped in atomically."
     tmp = staging_folder(folder)
-    model.save(tmp); tokenizer.save(tmp)
+    model.save_pretrained(tmp, tokenizer)
     tensors, groups = optimizer_state(opt)
     atomic_write(tmp/'optimizer.safetensors', st_save(tensors))
     atomic_write(tmp/'trainer_state.json', json.dumps(dict(state, param_groups=groups), indent=1, ensure_ascii=False))
@@ -280,7 +280,7 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
         ck = checkpoint_folder(out/'last')
         if ck is None: raise SnnChatError(f"nothing to resume: no checkpoint in {out/'last'}")
         st = json.loads((ck/'trainer_state.json').read_text())
-        model.load_state_dict(SpikingModel.load(ck).state_dict())
+        model.load_state_dict(SpikingModel.from_pretrained(ck).state_dict())
         load_optimizer_state(opt, st_load(str(ck/'optimizer.safetensors'), device=str(rt.device)), st['param_groups'])
         start_epoch, step, best = st['epoch'], st['step'], st['best_val_loss']
         if rt.main: _log.info(f"resuming from {ck}: epoch {start_epoch} of {t.epochs}, step {step}")

@@ -68,7 +68,7 @@ def test_demo_end_to_end(tmp_path):
         e = rep['energy']
         assert e['spikes'] > 0 and e['sops'] > 0 and e['energy_uj'] > 0 and e['ann_energy_uj'] > 0
     # the saved expert is a real model: it loads and runs
-    code = ("import torch; from snn_chat.models import SpikingModel; m = SpikingModel.load(r'%s'); "
+    code = ("import torch; from snn_chat.models import SpikingModel; m = SpikingModel.from_pretrained(r'%s'); "
             "print(m(torch.tensor([[1, 2, 3]])).shape)" % res['model_path'])
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and 'torch.Size([1, 3, 259])' in r.stdout, r.stderr
