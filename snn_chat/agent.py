@@ -7,9 +7,9 @@ __all__ = ['ANSWER_MARK', 'TARGETS', 'TEMP_NAME', 'Answer', 'split_sentences', '
            'group_teachers', 'label_texts', 'check_labels', 'teaching_fields', 'teacher_targets', 'by_length',
            'measure_classifier', 'sentence_vectors', 'order_agreement', 'measure_sentences', 'measure_lm',
            'energy_per_text', 'wilson_lower', 'usability', 'CpuShare', 'encoder_folder', 'new_student', 'confident',
-           'check_texts', 'learn_expert', 'sweep', 'UnusableExpert', 'BrokenExpert', 'Agent', 'generation_prompt',
-           'learn_in_background', 'follow_parent', 'stand_in', 'chat_messages', 'repeats', 'benchmark_expert',
-           'register_converted']
+           'check_texts', 'learn_expert', 'sweep', 'UnusableExpert', 'BrokenExpert', 'Agent', 'token_counts',
+           'generation_prompt', 'learn_in_background', 'follow_parent', 'stand_in', 'chat_messages', 'repeats',
+           'benchmark_expert', 'register_converted']
 
 # %% ../nbs/11_agent.ipynb #f8d92bf7
 import hashlib, json, logging, math, os, re, threading, time
@@ -48,6 +48,7 @@ class Answer:
     done: bool = True              # False: a partial answer, while a generative expert is still writing
     routing: dict = field(default_factory=dict)   # how the task was found: Route.to_dict()
     learning: bool = False         # an expert for the task is being learned in the background; the generalist answered this time
+    tokens: dict = field(default_factory=dict)    # what the expert read and wrote: input_, output_, total_tokens
 
     def to_dict(self) -> dict: return asdict(self)
 
@@ -655,17 +656,24 @@ class Agent:
         t0 = time.perf_counter()
         with EnergyMeter(model, EnergyCosts.from_config(self.cfg)) as meter:
             if chat is not None:
-                for text, confidence in _chat_generate(model, chat, spec, prompt, history, self.cfg):
-                    yield Answer(spec.name, text, confidence, entry.model_path, {}, (time.perf_counter() - t0) * 1e3, done=False)
+                for text, confidence, tokens in _chat_generate(model, chat, spec, prompt, history, self.cfg):
+                    ms = (time.perf_counter() - t0) * 1e3
+                    yield Answer(spec.name, text, confidence, entry.model_path, {}, ms, done=False, tokens=tokens)
             else:
-                text, confidence = {'classifier': _classify, 'summarizer': _summarize, 'generative': _generate}[kind](model, tok, entry, prompt, self.cfg)
+                answer = {'classifier': _classify, 'summarizer': _summarize, 'generative': _generate}[kind]
+                text, confidence, tokens = answer(model, tok, entry, prompt, self.cfg)
         text = text.strip().rstrip('\ufffd')           # a reply cut off by max_new_tokens may end inside a character
-        yield Answer(spec.name, text, confidence, entry.model_path, meter.report().summary(), (time.perf_counter() - t0) * 1e3)
+        ms = (time.perf_counter() - t0) * 1e3
+        yield Answer(spec.name, text, confidence, entry.model_path, meter.report().summary(), ms, tokens=tokens)
+
+def token_counts(read:int, wrote:int) -> dict:
+    "An answer's `tokens`: how many tokens the expert read (its prompt, in its own tokenizer) and wrote."
+    return dict(input_tokens=int(read), output_tokens=int(wrote), total_tokens=int(read) + int(wrote))
 
 def _classify(model, tok, entry, prompt, cfg):
     ids, mask = encode_texts([prompt], tok, model.c.max_seq_len)
     probs = model(ids, mask).softmax(-1)[0]
-    return entry.extra['labels'][int(probs.argmax())], float(probs.max())
+    return entry.extra['labels'][int(probs.argmax())], float(probs.max()), token_counts(mask.sum(), 0)
 
 def _summarize(model, tok, entry, prompt, cfg):
     "The most central third of the sentences (at least one), in order; confidence: their mean cosine to the others."
@@ -674,7 +682,8 @@ def _summarize(model, tok, entry, prompt, cfg):
     scores = model.centrality(sentence_vectors(model, ids, mask))
     best = sorted(range(len(sents)), key=lambda i: (-float(scores[i]), i))       # a tie (two sentences) keeps the earlier one
     keep = sorted(best[:max(1, math.ceil(len(sents) / 3))])
-    return join_sentences([sents[i] for i in keep]), (float(scores[keep].mean()) / (len(sents) - 1) if len(sents) > 1 else 1.0)
+    confidence = float(scores[keep].mean()) / (len(sents) - 1) if len(sents) > 1 else 1.0
+    return join_sentences([sents[i] for i in keep]), confidence, token_counts(mask.sum(), 0)
 
 def generation_prompt(tok, entry, prompt) -> Tensor:
     "The token ids a generative expert continues: the task prompt around `prompt`, then the answer mark (as in its transcripts)."
@@ -724,24 +733,27 @@ def repeats(ids:list, min_len:int=4) -> int:
     return 0
 
 def _chat_generate(model, tok, spec, prompt, history, cfg):
-    "Greedy decoding in the expert's chat template: (the text so far, the mean probability of its tokens) after every token."
+    "Decoding in the chat template (greedy at `generalist.temperature` 0): (text so far, its mean probability, `token_counts`)."
     messages = chat_messages(spec, prompt, history, cfg.generalist.history_turns)
     ids = tok.apply_chat_template(messages, add_generation_prompt=True, return_tensors='pt', return_dict=True)['input_ids']
     out, probs, eos = [], [], {tok.eos_token_id, tok.pad_token_id} - {None}
-    yield '', 1.0
-    for nxt, p in model.stream(ids, cfg.generalist.max_new_tokens, temperature=0, eos_id=tok.eos_token_id):
+    n = ids.shape[1]
+    yield '', 1.0, token_counts(n, 0)
+    g = cfg.generalist
+    for nxt, p in model.stream(ids, g.max_new_tokens, temperature=g.temperature, eos_id=tok.eos_token_id):
         if int(nxt) in eos: break
         out.append(int(nxt)); probs.append(float(p))
-        if n := repeats(out):                 # greedy decoding of a small model loops: the second copy says nothing new
-            del out[-n:], probs[-n:]
-            yield tok.decode(out, skip_special_tokens=True), sum(probs) / max(1, len(probs))
+        if r := repeats(out):                 # greedy decoding of a small model loops: the second copy says nothing new
+            del out[-r:], probs[-r:]
+            yield tok.decode(out, skip_special_tokens=True), sum(probs) / max(1, len(probs)), token_counts(n, len(out))
             break
-        yield tok.decode(out, skip_special_tokens=True), sum(probs) / len(probs)
+        yield tok.decode(out, skip_special_tokens=True), sum(probs) / len(probs), token_counts(n, len(out))
 
 def _generate(model, tok, entry, prompt, cfg):
     ids = generation_prompt(tok, entry, prompt)
     out, probs = model.generate(ids, cfg.agent.max_new_tokens, temperature=0, eos_id=tok.eos_id, return_probs=True)
-    return tok.decode([i for i in out[0, ids.shape[1]:].tolist() if i != tok.eos_id]).strip(), float(probs.mean())
+    new = [i for i in out[0, ids.shape[1]:].tolist() if i != tok.eos_id]
+    return tok.decode(new).strip(), float(probs.mean()), token_counts(ids.shape[1], len(new))
 
 def _is_labeled(path:Path) -> bool:
     "Whether the first record of a JSONL file carries a label (a malformed file is left to the reader to report)."
@@ -760,7 +772,8 @@ def benchmark_expert(model_path, data_path, cfg:Config) -> dict:
     model_path, data_path = Path(model_path), Path(data_path)
     if not (model_path/'config.json').is_file(): raise SnnChatError(f"no saved expert in {model_path} (expected config.json and model.safetensors)")
     if not data_path.is_file(): raise DataError(f"data file not found: {data_path}")
-    model, tok, costs = SpikingModel.from_pretrained(model_path), load_tokenizer(model_path), EnergyCosts.from_config(cfg)
+    model, tok = SpikingModel.from_pretrained(model_path), load_tokenizer(model_path)
+    costs = EnergyCosts.from_config(cfg)
     state = model_path/'trainer_state.json'
     if isinstance(model, (SpikingClassifier, SpikingTextClassifier)):
         labels = json.loads(state.read_text())['labels'] if state.is_file() else None

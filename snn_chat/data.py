@@ -124,14 +124,15 @@ class TextTokenizer:
     def describe(self) -> dict: return {'type': 'text', **{f"{k}_token": v for k, v in self.tokens.items()}}
 
     def save(self, folder) -> Path:
-        "Write `tokenizer.json`, the special tokens, and the `tokenizer_config.json` that `AutoTokenizer` reads into `folder`."
+        "Write `tokenizer.json`, the special tokens and the `tokenizer_config.json` of `AutoTokenizer` into `folder`."
         folder = Path(folder)
         atomic_write(folder/'tokenizer.json', self.tok.to_str())
         atomic_write(folder/TOKENIZER_FILE, json.dumps(self.describe(), ensure_ascii=False))
         hf = folder/'tokenizer_config.json'                  # keep what a Hugging Face folder had (a chat template)
         known = json.loads(hf.read_text(encoding='utf-8')) if hf.is_file() else {}
         tokens = {f"{k}_token": v for k, v in self.tokens.items() if v is not None}
-        atomic_write(hf, json.dumps({**known, 'tokenizer_class': 'PreTrainedTokenizerFast', **tokens}, indent=1, ensure_ascii=False))
+        hf_config = {**known, 'tokenizer_class': 'PreTrainedTokenizerFast', **tokens}
+        atomic_write(hf, json.dumps(hf_config, indent=1, ensure_ascii=False))
         return folder
 
 def train_bpe(texts, # an iterable of training texts

@@ -6,30 +6,44 @@
 __all__ = ['ChatSNN', 'SNNRetriever', 'make_chain', 'make_langchain_app']
 
 # %% ../nbs/18b_langchain.ipynb #a5adb0fc
+import os, threading
 from typing import Any, Iterator
 from langchain_core.callbacks import CallbackManagerForLLMRun, CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field, PrivateAttr
 from .config import SnnChatError
 
 # %% ../nbs/18b_langchain.ipynb #6d3341a4
+_containers, _containers_lock = {}, threading.Lock()
+
 class _SnnChatParams:
-    "What locates a snn_chat installation: config files, overrides, runs folder (the model's and the retriever's)."
+    "What locates a snn_chat installation (configs, overrides, runs); one container per settings."
+    def _settings(self) -> list: return list(self.overrides)
+
     def _container(self):
         if self._c is None:
-            from snn_chat.config import load_config
-            from snn_chat.container import Container
-            n = getattr(self, 'max_tokens', None)
-            limits = [f'agent.max_new_tokens={n}', f'generalist.max_new_tokens={n}'] if n else []
-            cfg = load_config(self.config_path, self.model_config_path, list(self.overrides) + limits)
-            self._c = Container(cfg, runs=self.runs_dir, log=lambda *a: None)
+            where = (self.runs_dir,) if self.runs_dir else (None, os.getcwd(), os.environ.get('SNN_CHAT_HOME'))
+            key = (self.config_path, self.model_config_path, tuple(self._settings()), *where)
+            with _containers_lock:
+                if key not in _containers:
+                    from snn_chat.config import load_config
+                    from snn_chat.container import Container
+                    cfg = load_config(self.config_path, self.model_config_path, self._settings())
+                    _containers[key] = Container(cfg, runs=self.runs_dir, log=lambda *a: None)
+                self._c = _containers[key]
         return self._c
 
 def _role(m:BaseMessage) -> str: return {'human': 'user', 'ai': 'assistant'}.get(m.type, m.type)
+
+def _usage(trace:dict) -> UsageMetadata|None:
+    "The reply's token counts (what its experts read and wrote, each in its own tokenizer) as `usage_metadata`."
+    t = trace.get('tokens')
+    keys = ('input_tokens', 'output_tokens', 'total_tokens')
+    return UsageMetadata(**{k: t[k] for k in keys}) if t else None
 
 class ChatSNN(_SnnChatParams, BaseChatModel):
     "snn_chat's spiking experts as a LangChain chat model."
@@ -38,12 +52,10 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
     model_config_path: str|None = None      # a model yaml, or its name in configs/models/ (default 'small')
     overrides: list[str] = Field(default_factory=list)   # 'a.b=value' config overrides
     runs_dir: str|None = None               # where experts, registry and memory live (default runs/)
-    temperature: float|None = None
-    max_tokens: int|None = None
-    stop: list[str]|None = None
-    timeout: float|None = None
-    max_retries: int = 0
-    streaming: bool = False
+    temperature: float|None = None          # the generalist's sampling temperature (None: the config's, 0: greedy)
+    max_tokens: int|None = None             # the longest generated reply, in tokens (None: the config's)
+    stop: list[str]|None = None             # the reply ends before the first of these
+    streaming: bool = False                 # True: invoke streams too (callbacks see every token)
     _c: Any = PrivateAttr(default=None)
     model_config = ConfigDict(populate_by_name=True)
 
@@ -53,18 +65,35 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
     @property
     def _identifying_params(self) -> dict:
         return {'model_name': self.model_name, 'config_path': self.config_path,
-                'model_config_path': self.model_config_path, 'overrides': self.overrides}
+                'model_config_path': self.model_config_path,
+                'overrides': self.overrides, 'temperature': self.temperature, 'max_tokens': self.max_tokens}
 
     def _get_ls_params(self, stop:list[str]|None=None, **kwargs) -> dict:
         return dict(ls_provider='snn_chat', ls_model_name=kwargs.get('model', self.model_name), ls_model_type='chat',
                     ls_temperature=kwargs.get('temperature', self.temperature),
                     ls_max_tokens=kwargs.get('max_tokens', self.max_tokens), ls_stop=stop or self.stop)
 
+    def _settings(self) -> list:
+        n, t = self.max_tokens, self.temperature
+        return (super()._settings() + ([f'agent.max_new_tokens={n}', f'generalist.max_new_tokens={n}'] if n else [])
+                + ([f'generalist.temperature={t}'] if t is not None else []))
+
+    def _for_call(self, kwargs:dict) -> 'ChatSNN':
+        "This model, or one with the call's own `temperature`/`max_tokens` (`invoke(..., temperature=0.7)`, `bind`)."
+        update = {k: kwargs[k] for k in ('temperature', 'max_tokens')
+                  if kwargs.get(k) is not None and kwargs[k] != getattr(self, k)}
+        if not update: return self
+        llm = self.model_copy(update=update); llm._c = None
+        return llm
+
     def _split(self, messages:list[BaseMessage]) -> tuple:
+        "(the last human message, the history before it): system messages kept, tool messages refused."
         if not messages or messages[-1].type != 'human':
             raise ValueError("ChatSNN answers the last message, which must be a human message")
-        history = [{'role': _role(m), 'content': m.content} for m in messages[:-1] if m.type in ('human', 'ai')]
-        return messages[-1].content, history
+        other = {m.type for m in messages[:-1]} - {'human', 'ai', 'system'}
+        if other: raise ValueError(f"ChatSNN reads human, AI and system messages, not {', '.join(sorted(other))} "
+                                   "messages (it calls no tools)")
+        return messages[-1].text, [{'role': _role(m), 'content': m.text} for m in messages[:-1]]
 
     def _cut(self, text:str, stop) -> str:
         for s in stop or self.stop or []:
@@ -74,21 +103,25 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
     def _generate(self, messages:list[BaseMessage], stop:list[str]|None=None,
                   run_manager:CallbackManagerForLLMRun|None=None, **kwargs) -> ChatResult:
         message, history = self._split(messages)
-        r = self._container().chat.reply(message, history)
+        r = self._for_call(kwargs)._container().chat.reply(message, history)
         meta = {'trace': r.trace, 'model_name': self.model_name}
-        msg = AIMessage(content=self._cut(r.text, stop), response_metadata=meta)
+        msg = AIMessage(content=self._cut(r.text, stop), response_metadata=meta,
+                        usage_metadata=_usage(r.trace))
         return ChatResult(generations=[ChatGeneration(message=msg)])
 
     def _stream(self, messages:list[BaseMessage], stop:list[str]|None=None,
                 run_manager:CallbackManagerForLLMRun|None=None, **kwargs) -> Iterator[ChatGenerationChunk]:
         message, history = self._split(messages)
         sent = ''
-        for r in self._container().chat.stream(message, history):
+        for r in self._for_call(kwargs)._container().chat.stream(message, history):
             if r.trace.get('learning'): continue                     # a progress note, not part of the answer
             text = self._cut(r.text, stop)
             delta, sent = (text[len(sent):], text) if text.startswith(sent) else (text, text)
-            meta = {'trace': r.trace, 'model_name': self.model_name} if r.done else {}
-            chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta, response_metadata=meta))
+            if r.done:                                               # the last chunk: trace, model name and usage, once
+                msg = AIMessageChunk(content=delta, response_metadata={'trace': r.trace, 'model_name': self.model_name},
+                                     usage_metadata=_usage(r.trace), chunk_position='last')
+            else: msg = AIMessageChunk(content=delta)
+            chunk = ChatGenerationChunk(message=msg)
             if run_manager and delta: run_manager.on_llm_new_token(delta, chunk=chunk)
             yield chunk
 
@@ -102,8 +135,10 @@ class SNNRetriever(_SnnChatParams, BaseRetriever):
     runs_dir: str|None = None
     _c: Any = PrivateAttr(default=None)
 
-    def _get_relevant_documents(self, query:str, *, run_manager:CallbackManagerForRetrieverRun) -> list[Document]:
-        hits = self._container().knowledge_base.search(query, self.k, self.mode)
+    def _get_relevant_documents(self, query:str, *, run_manager:CallbackManagerForRetrieverRun, k:int|None=None,
+                                mode:str|None=None) -> list[Document]:
+        "The `k` best chunks for `query` (`invoke(query, k=1, mode='dense')` overrides the retriever's own)."
+        hits = self._container().knowledge_base.search(query, k or self.k, mode or self.mode)
         meta = lambda h: dict(source=h.chunk.source, title=h.chunk.title, position=h.chunk.position, score=h.score,
                               rank=h.rank)
         return [Document(page_content=h.chunk.text, metadata=meta(h)) for h in hits]

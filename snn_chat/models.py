@@ -150,7 +150,7 @@ class SpikingModel(nn.Module):
         return {'kind': type(self).__name__, 'module': type(self).__module__, 'config': asdict(self.c)}
 
     def save_pretrained(self, folder, tokenizer=None) -> Path:
-        "Write `model.safetensors` and `config.json` into `folder` (and `tokenizer`'s files, if given), each atomically."
+        "Write `model.safetensors`, `config.json` (and `tokenizer`'s files, if given) into `folder`, each atomically."
         folder = Path(folder)
         meta = json.dumps(self.describe(), ensure_ascii=False)
         tensors = {k: v.detach().cpu().contiguous() for k, v in self.state_dict().items()}
@@ -161,7 +161,7 @@ class SpikingModel(nn.Module):
 
     @classmethod
     def from_pretrained(cls, folder, device='cpu') -> 'SpikingModel':
-        "The model saved in `folder` (kind, sizes and weights from `model.safetensors`); of `cls`'s kind or a subclass's."
+        "The model saved in `folder` (kind, sizes, weights from `model.safetensors`): `cls`'s kind or a subclass's."
         f = Path(folder)/'model.safetensors'
         if not f.is_file():
             raise SnnChatError(f"no model at {folder} (expected {f}); train one first, e.g. `snn-demo` or `snn-train`")

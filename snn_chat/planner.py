@@ -123,6 +123,7 @@ class StepResult:
     energy: dict = field(default_factory=dict)
     sources: list = field(default_factory=list)
     note: str = ''
+    tokens: dict = field(default_factory=dict)    # what its expert read and wrote (`Answer.tokens`)
 
 @dataclass
 class PlanResult:
@@ -185,7 +186,8 @@ class Planner:
         bearing = [h for h, r in scored if r >= self.min_relevance][:self.passages]
         a = self.agent.run(TaskSpec(name='knowledge', kind='generative', prompt=grounded_prompt('{text}', bearing) if bearing else '{text}'), query)
         text = f"{a.text}\n\n{cite(bearing)}" if bearing else f"{UNGROUNDED_NOTE}\n{a.text}"
-        return StepResult(step, query, text, a.confidence, a.expert, a.energy, sources=list(dict.fromkeys(h.chunk.source for h in bearing)), note=note)
+        return StepResult(step, query, text, a.confidence, a.expert, a.energy, sources=list(dict.fromkeys(h.chunk.source for h in bearing)), note=note,
+                          tokens=a.tokens)
 
     def run(self, request:str, context:str|None=None, unlabeled_data_path=None) -> PlanResult:
         "Plan `request`, run every step, and combine the answers."
@@ -202,7 +204,7 @@ class Planner:
             else:
                 a = self.agent.run(step.task, text, unlabeled_data_path)
                 note = f"an expert for '{step.task}' is being learned in the background; the generalist answered this time" if a.learning else ''
-                r = StepResult(step, text, a.text, a.confidence, a.expert, a.energy, note=note)
+                r = StepResult(step, text, a.text, a.confidence, a.expert, a.energy, note=note, tokens=a.tokens)
             self.memory.log('PLAN_STEP', {'index': i, 'task': step.task, 'input': step.input, 'output': r.output[:500], 'expert': r.expert,
                                           'sources': r.sources, 'energy_uj': r.energy.get('energy_uj')})
             results.append(r)

@@ -51,6 +51,8 @@ CARD_METRICS = {                                   # metric: what it means, for 
     'avg_latency_ms': 'latency per text (ms, this machine)',
 }
 
+
+# %% ../nbs/09_registry.ipynb #ad849488
 def model_card(task:str, entry:RegistryEntry) -> str:
     "A Hugging Face style model card (`README.md`) for `task`'s expert `entry`, from its measured metrics."
     m, kind = entry.metrics, entry.kind or 'expert'
@@ -59,17 +61,20 @@ def model_card(task:str, entry:RegistryEntry) -> str:
               'language: [ja, en]', f"pipeline_tag: {PIPELINE_TAGS.get(entry.kind, 'other')}", '---']
     rows = [f"| {key} | {m[key]:.4g} | {what} |" for key, what in CARD_METRICS.items()
             if isinstance(m.get(key), (int, float)) and not isinstance(m.get(key), bool)]
-    ratio = (f"\n\nAs a spiking network it uses {m['energy_uj'] / m['ann_energy_uj']:.2f}× the energy of the same network "
+    ratio = (f"\n\nAs a spiking network it uses {m['energy_uj'] / m['ann_energy_uj']:.2f}× the energy of the same "
+             f"network "
              f"run as an ANN (energy counted per operation, see the energy chapter)."
              if m.get('energy_uj') and m.get('ann_energy_uj') else '')
     named = f"\nIts labels: {', '.join(f'`{l}`' for l in labels)}." if labels else ''
-    usable = '' if m.get('usable', True) else f"\n\n**Not used by the agent:** {m.get('usable_reason') or m.get('unusable_reason', '')}"
+    why = m.get('usable_reason') or m.get('unusable_reason', '')
+    usable = '' if m.get('usable', True) else f"\n\n**Not used by the agent:** {why}"
+    hashed = f"; it learned from data with hash `{entry.data_hash}`" if entry.data_hash else ''
     return '\n'.join(header) + f"""
 
 # {task}: a spiking {kind}
 
 A spiking neural network{f" distilled from `{entry.teacher}`" if entry.teacher else ''} by snn_chat,
-registered {entry.created_at}{f"; it learned from data with hash `{entry.data_hash}`" if entry.data_hash else ''}.{named}{usable}
+registered {entry.created_at}{hashed}.{named}{usable}
 
 ## Measured
 

@@ -76,12 +76,13 @@ def resolve_teacher(spec:str) -> tuple[str, object]:
 # %% ../nbs/06_teachers.ipynb #a9764d8a
 @contextlib.contextmanager
 def quiet_loading():
-    "In the block, transformers' loading bars follow ours: 'Loading weights' is hidden, GGUF de-quantisation is a `progress_bar`."
+    "In the block, transformers' bars follow ours: 'Loading weights' hidden, GGUF de-quantisation a `progress_bar`."
     from transformers.utils import logging as hf_logging
     import transformers.modeling_gguf_pytorch_utils as gguf_utils     # its bar is a plain tqdm, blind to `--quiet`
     was, real = hf_logging.is_progress_bar_enabled(), gguf_utils.tqdm
     hf_logging.disable_progress_bar()
-    gguf_utils.tqdm = lambda tensors=None, *a, **kw: progress_bar(tensors, 'de-quantising the GGUF teacher', unit='tensor')
+    bar = lambda tensors=None, *a, **kw: progress_bar(tensors, 'de-quantising the GGUF teacher', unit='tensor')
+    gguf_utils.tqdm = bar
     try: yield
     finally:
         gguf_utils.tqdm = real
