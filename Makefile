@@ -10,7 +10,7 @@ BIN := $(ENV)/bin
 STAMP := $(ENV)/.snn_chat-setup
 PY := $(BIN)/python
 
-.PHONY: setup lock demo test check wheel readme bench train-pipeline
+.PHONY: setup lock demo test check wheel readme docs outputs bench train-pipeline
 
 setup: $(STAMP)
 
@@ -65,6 +65,16 @@ wheel: setup
 
 readme: setup
 	$(PY) .ci/readme.py
+
+# The docs site from the notebooks (nbdev's processing, then Sphinx + myst-nb; tools/docs.py): open _docs/index.html.
+docs: setup
+	$(PY) tools/docs.py --out _docs
+
+# Run the chapters whose outputs the site shows and save them with their outputs (then nbdev_clean).
+OUTPUT_NBS := nbs/01_neurons.ipynb nbs/11_agent.ipynb
+outputs: setup
+	$(PY) tools/keep_outputs.py $(OUTPUT_NBS)
+	$(BIN)/nbdev_clean
 
 # Benchmarks print tables; they are not tests (timing on a shared 2-core machine is noisy).
 bench: setup

@@ -750,8 +750,11 @@ def _chat_generate(model, tok, spec, prompt, history, cfg):
         yield tok.decode(out, skip_special_tokens=True), sum(probs) / len(probs), token_counts(n, len(out))
 
 def _generate(model, tok, entry, prompt, cfg):
+    "A generative expert's answer in its byte tokenizer (a generalist without chat template: `generalist`'s settings)."
     ids = generation_prompt(tok, entry, prompt)
-    out, probs = model.generate(ids, cfg.agent.max_new_tokens, temperature=0, eos_id=tok.eos_id, return_probs=True)
+    g = cfg.generalist if entry.extra.get('method') == 'generalist' else None
+    n, temperature = (g.max_new_tokens, g.temperature) if g else (cfg.agent.max_new_tokens, 0)
+    out, probs = model.generate(ids, n, temperature=temperature, eos_id=tok.eos_id, return_probs=True)
     new = [i for i in out[0, ids.shape[1]:].tolist() if i != tok.eos_id]
     return tok.decode(new).strip(), float(probs.mean()), token_counts(ids.shape[1], len(new))
 

@@ -1,7 +1,9 @@
 """The generalist's cache as processes meet it: two at once build it once; a kill during the build registers nothing; a damaged cache is rebuilt, not loaded.
 
 The teacher here is a tiny random Llama saved as a model folder (the real one is converted in the notebooks and the web-chat test),
-so each build takes about a second and these tests can kill it at will.
+so each build takes about a second and these tests can kill it at will. The router's states of the cards' examples (35 s to
+compute on the real teacher) are the checkout's shared ones, as in configs/tiny.yaml: a fresh runs folder per test would compute
+them again before every build, and on a loaded machine that alone outlasted the tests' waits.
 """
 import json, os, signal, subprocess, sys, time
 from pathlib import Path
@@ -22,7 +24,8 @@ def teacher(tmp_path_factory):
 def agent_cmd(teacher, tmp):
     cmd = [str(BIN / 'snn-agent'), '--json', '--task_description', 'Give this text a short title.', '--prompt', 'Spikes are cheap.']
     for o in [f'training.distillation.teacher_model={teacher}', f'generalist.cache_dir={tmp / "cache"}', f'paths.runs_dir={tmp / "runs"}',
-              'generalist.max_new_tokens=4', 'generalist.calibration_windows=64']:
+              'generalist.max_new_tokens=4', 'generalist.calibration_windows=64',
+              f'router.cache_dir={ROOT / "runs" / "router"}']:            # the router's states, shared as in configs/tiny.yaml
         cmd += ['--override_config', o]
     return cmd
 
