@@ -2,9 +2,9 @@
 
 nbdev's own processing (`nbdev.serve.proc_nbs`: hidden cells dropped, `show_doc` tables for every exported name,
 directives stripped, the title cell made front matter) writes `_proc/`, exactly what `nbdev_docs` gives Quarto. This
-script then does the little Quarto would do with it (front matter → title, `output: asis` cells → prose, `echo: false`
-cells → their outputs only) and hands the notebooks, outputs kept, to Sphinx + myst-nb, which install from PyPI and
-download nothing (MathJax comes in the sphinx-mathjax-offline wheel). The page order is nbs/sidebar.yml's.
+script then does the little Quarto would do with it (front matter → title, `output: asis` cells → prose,
+`echo: false` cells → their outputs only) and hands the notebooks, outputs kept, to Sphinx + myst-nb, which install
+from PyPI and download nothing (MathJax comes in the sphinx-mathjax-offline wheel). The page order is nbs/sidebar.yml's.
 
 Why Sphinx + myst-nb: both it and mkdocs + mkdocs-jupyter built all 29 chapters from the same processed notebooks
 (measured 2026-12-07 while a test run shared the 2 cores: 19 s against 40 s). Sphinx renders the chapters' math
@@ -36,10 +36,20 @@ def _directives(src:str) -> dict:
     return dict((m.group(1).strip(), m.group(2).strip()) for m in re.finditer(r'^#\|\s*([\w-]+):?\s*(.*)$', src, re.M))
 
 
-def _md(src:str) -> dict: return dict(cell_type='markdown', id=hashlib.sha1(src.encode()).hexdigest()[:8], metadata={}, source=src)
+def _id(src:str) -> str: return hashlib.sha1(src.encode()).hexdigest()[:8]
+
+
+def _md(src:str) -> dict: return dict(cell_type='markdown', id=_id(src), metadata={}, source=src)
 
 
 def _text(x) -> str: return ''.join(x) if isinstance(x, list) else x
+
+
+def _carriage(o:dict) -> dict:
+    "A stream output as a terminal shows it: of a line a progress bar redrew (`\\r`), its last state that is not blank."
+    if o.get('output_type') != 'stream': return o
+    lines = [next((p for p in reversed(l.split('\r')) if p.strip()), '') for l in _text(o['text']).split('\n')]
+    return dict(o, text='\n'.join(l for i, l in enumerate(lines) if l or i == len(lines) - 1))
 
 
 def site_notebook(nb:dict) -> dict:
@@ -60,10 +70,11 @@ def site_notebook(nb:dict) -> dict:
                 md = re.sub(r'\)\{[^}]*\}', ')', md)                             # Quarto's link attributes
                 md = re.sub(r'^\s*---\s*\n', '', md)                               # a rule may not open a section
                 cells.append(_md(md)); continue
-            c = dict(c, source='\n'.join(l for l in src.splitlines() if not l.startswith('#|')))
+            c = dict(c, source='\n'.join(l for l in src.splitlines() if not l.startswith('#|')),
+                     outputs=[_carriage(o) for o in c.get('outputs', [])])
             if d.get('echo') == 'false': c['metadata'] = dict(c.get('metadata', {}), tags=['remove-input'])
             if not c['source'].strip() and not c.get('outputs'): continue
-        cells.append(c if c.get('id') else dict(c, id=hashlib.sha1(f'{len(cells)}{_text(c["source"])}'.encode()).hexdigest()[:8]))
+        cells.append(c if c.get('id') else dict(c, id=_id(f'{len(cells)}{_text(c["source"])}')))
     return dict(nb, cells=cells, nbformat=4, nbformat_minor=5)
 
 
@@ -92,11 +103,14 @@ def title(nb_path:Path) -> str:
 def build_sphinx(site:Path, done:list, out:Path):
     "The HTML site of the prepared notebooks in `site`, written to `out`; the index page carries the table of contents."
     (site/'conf.py').write_text(
-        "project = 'snn_chat'\nextensions = ['myst_nb', 'sphinx-mathjax-offline']\nnb_execution_mode = 'off'\nhtml_theme = 'alabaster'\n"
+        "project = 'snn_chat'\nextensions = ['myst_nb', 'sphinx-mathjax-offline']\nnb_execution_mode = 'off'\n"
+        "html_theme = 'alabaster'\n"
+        "html_theme_options = {'page_width': '1320px', 'sidebar_width': '260px', 'body_max_width': 'none'}\n"
         "myst_enable_extensions = ['dollarmath']\nexclude_patterns = ['_build']\nroot_doc = 'index'\n"
         "suppress_warnings = ['myst.header', 'misc.highlighting_failure']\n", encoding='utf-8')
     nb = json.loads((site/'index.ipynb').read_text(encoding='utf-8'))
-    toc = '```{toctree}\n:hidden:\n\n' + '\n'.join(p.removesuffix('.ipynb') for p in done if p != 'index.ipynb') + '\n```'
+    chapters = '\n'.join(p.removesuffix('.ipynb') for p in done if p != 'index.ipynb')
+    toc = '```{toctree}\n:hidden:\n\n' + chapters + '\n```'
     nb['cells'].append(_md(toc))
     (site/'index.ipynb').write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding='utf-8')
     subprocess.run([sys.executable, '-m', 'sphinx', '-q', '-b', 'html', str(site), str(out)], check=True)
@@ -115,7 +129,8 @@ def main(argv=None):
     out = Path(a.out).resolve()
     if out.exists(): shutil.rmtree(out)
     build_sphinx(site, done, out)
-    print(f"{len(done)} pages → {out} (Sphinx + myst-nb; nbdev processing {t1 - t0:.0f} s, site {time.perf_counter() - t1:.0f} s)")
+    took = f"nbdev processing {t1 - t0:.0f} s, site {time.perf_counter() - t1:.0f} s"
+    print(f"{len(done)} pages → {out} (Sphinx + myst-nb; {took})")
 
 
 if __name__ == '__main__': main()
