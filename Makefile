@@ -46,8 +46,10 @@ demo: setup
 	  --context_data "SNNは非常にエネルギー効率が高いことで知られているが、その性能はまだANNに及ばない点もある。"
 
 # Notebook tests (nbdev_test) then integration tests that spawn processes (pytest).
+# nbdev_test runs one notebook per core at once, so each gets one torch thread: with torch's default (a thread per
+# core in every worker) 10a_router + 11_agent took 226 s here, with one thread 63 s (2 cores, measured 2026-12-07).
 test: setup
-	cd nbs && $(BIN)/nbdev_test --timing
+	cd nbs && OMP_NUM_THREADS=1 $(BIN)/nbdev_test --timing
 	$(PY) -m pytest -q tests
 
 # Notebooks, library and README agree, and nbdev_clean has nothing to change.
