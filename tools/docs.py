@@ -94,12 +94,6 @@ def prepare(src:Path, dest:Path) -> list:
     return done
 
 
-def title(nb_path:Path) -> str:
-    nb = json.loads(nb_path.read_text(encoding='utf-8'))
-    first = _text(nb['cells'][0]['source']) if nb['cells'] else ''
-    return first.splitlines()[0].lstrip('# ').strip() if first.startswith('#') else nb_path.stem
-
-
 def build_sphinx(site:Path, done:list, out:Path):
     "The HTML site of the prepared notebooks in `site`, written to `out`; the index page carries the table of contents."
     (site/'conf.py').write_text(
