@@ -170,7 +170,7 @@ def snn_agent(args):
                                                         "that is learning it); print the one chosen"))
 def snn_distill(args):
     import json
-    from snn_chat.agent import teacher_targets
+    from snn_chat.teaching import teacher_targets
     c = _container(args)
     if args.precompute_only:
         spec = c.agent.route(args.task_description).task
@@ -267,7 +267,7 @@ def snn_convert(args):
         m = cv.distill(args.ann_model_path, args.output_snn_path, cfg, texts, resume=args.resume)
         print(f"saved: {Path(args.output_snn_path)/'last'} (val_ppl {m.get('val_ppl', float('nan')):.4g})")
     if args.register_task:
-        from snn_chat.agent import register_converted
+        from snn_chat.learning import register_converted
         from snn_chat.container import Container
         folder = Path(args.output_snn_path)/('last' if args.method == 'distill' else '')
         e = register_converted(folder, args.ann_model_path, args.register_task, texts, cfg, Container(cfg).registry)

@@ -16,7 +16,8 @@ from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, h
                              parse_yaml, read_yaml, shipped)
 from .storage import atomic_write, file_lock
 from .progress import progress_bar
-from .agent import Agent, learn_expert
+from .agent import Agent
+from .learning import learn_expert
 _log = logging.getLogger(__name__)          # snn_chat.evolution: the commands show INFO on stderr
 
 # %% ../nbs/14_evolution.ipynb #2842a62f

@@ -9,11 +9,10 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINE, MAX_CELL = 120, 60
 
 # lines over 120 characters still in each module (the rest have none); nbdev's own `__all__` lines are not counted
-LONG_LINES = {'agent': 135, 'cli': 29, 'convert': 55, 'evolution': 53,
-              'planner': 31, 'router': 23,
-              'teachers': 34, 'train': 30}
+LONG_LINES = {'agent': 58, 'cli': 29, 'convert': 55, 'evolution': 53, 'learning': 33, 'measure': 12,
+              'planner': 31, 'router': 23, 'teachers': 34, 'teaching': 22, 'train': 30}
 # exported cells over 60 lines still in each notebook
-LONG_CELLS = {'02_energy': 1, '04_data': 1, '05_train': 1, '06_teachers': 2, '07_convert': 3, '10a_router': 1, '11_agent': 4,
+LONG_CELLS = {'02_energy': 1, '04_data': 1, '05_train': 1, '06_teachers': 2, '07_convert': 3, '10a_router': 1,
               '12_rag': 1, '13_planner': 1, '16_chat': 1, '17_container': 1, '14_evolution': 2, '18_gradio_app': 1,
               '18b_langchain': 1}
 

@@ -26,7 +26,9 @@ def main():
                     help='train: 2,000 gold-labelled training sentences outside the pool bench_sentiment draws from (for choosing); dev: SST-2 dev (for measuring)')
     a = ap.parse_args()
     import torch
-    from snn_chat.agent import learn_expert, load_tasks, measure_classifier
+    from snn_chat.learning import learn_expert
+    from snn_chat.measure import measure_classifier
+    from snn_chat.router import load_tasks
     from snn_chat.config import load_config, project_root
     from snn_chat.energy import EnergyCosts
     from snn_chat.models import SpikingModel

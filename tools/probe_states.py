@@ -59,7 +59,7 @@ def main():
     ap.add_argument('--C', type=float, default=0.01, help='inverse L2 strength of the readout (fixed, not tuned on dev)')
     ap.add_argument('--sst2', default='../shared/datasets/sst2')
     a = ap.parse_args()
-    from snn_chat.agent import load_tasks
+    from snn_chat.router import load_tasks
     from snn_chat.config import load_config, project_root
     from snn_chat.teachers import VerbalizerLabeler, load_teacher
     root = project_root()

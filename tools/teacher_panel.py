@@ -10,7 +10,8 @@ import random, sys
 from functools import cache
 from pathlib import Path
 import torch
-from snn_chat.agent import label_texts, load_tasks
+from snn_chat.router import load_tasks
+from snn_chat.teaching import label_texts
 from snn_chat.config import load_config
 from snn_chat.teachers import DEFAULT_TEACHER, GEMMA_TEACHER, load_teacher
 
