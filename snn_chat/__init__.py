@@ -26,7 +26,8 @@ class Pipeline:
     def __repr__(self): return f"pipeline({self.task!r}, home={str(self.container.runs)!r})"
 
 def pipeline(task:str, # a task description, e.g. '感情分析', 'summarize', or a new one
-             unlabeled_data_path=None, # texts to learn from, if an expert must be learned (default: the task's own data)
+             # texts to learn from, if an expert must be learned (default: the task's own data)
+             unlabeled_data_path=None,
              config=None, # a config file or name ('tiny'), or a `Config`; default: the shipped one
              home=None # where work goes (experts, registry, memory); default: $SNN_CHAT_HOME or ./runs
             ) -> Pipeline:

@@ -41,6 +41,7 @@ def trace_line(trace:dict) -> str:
             if e else 'no spiking expert ran')
     return f"[{trace.get('route')}] {cost}; answered by {who}"
 
+# %% ../nbs/16_chat.ipynb #0c395716
 class ChatService:
     "Routes a chat message to the planner or the generative chat expert, and streams the reply with its trace."
     def __init__(self, planner, cfg:Config, log=_log.info):

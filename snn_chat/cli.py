@@ -102,7 +102,8 @@ def command(prog:str, description:str, *flags, config:bool=True):
     return declare
 
 def read_stdin() -> str:
-    "Standard input as text; bytes that are not UTF-8 are kept (as lone surrogates) for the agent to replace and report."
+    """Standard input as text; bytes that are not UTF-8 are kept (as lone surrogates) for the agent to replace and
+    report."""
     return sys.stdin.buffer.read().decode('utf-8', 'surrogateescape')
 
 def _container(args):
@@ -127,7 +128,8 @@ def snn_config(args):
     print(v.to_yaml() if hasattr(v, 'to_yaml') else v, end='' if hasattr(v, 'to_yaml') else '\n')
 
 # %% ../nbs/20_cli.ipynb #4140e2c7
-@command('snn-demo', 'Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.',
+@command('snn-demo',
+         'Train the small spiking LM for about a minute on data/sample_data.jsonl, then reply with an energy report.',
          flag('--seconds', type=float, default=60.0, help='training budget in seconds (default 60)'),
          flag('--prompt', action='append', help='prompt to reply to (repeatable; default: one English, one Japanese)'),
          flag('--output_dir', help='where to save the model (default runs/demo_lm)'))
@@ -145,10 +147,12 @@ def snn_demo(args):
          flag('--distributed', action='store_true', help='DistributedDataParallel; start with torchrun (--no-python)'))
 def snn_train(args):
     from snn_chat.train import train
-    train(config_from_args(args), args.data_path, args.data_format, args.output_dir, args.resume, args.distributed, args.teacher_store)
+    train(config_from_args(args), args.data_path, args.data_format, args.output_dir, args.resume, args.distributed,
+          args.teacher_store)
 
 # %% ../nbs/20_cli.ipynb #558c55b8
-@command('snn-agent', 'Answer with the best spiking expert for a task, distilling one from the teacher when none exists.',
+@command('snn-agent',
+         'Answer with the best spiking expert for a task, distilling one from the teacher when none exists.',
          flag('--task_description', required=True, help='what to do, e.g. 感情分析 or sentiment'),
          flag('--prompt', required=True, help='the text to answer (- reads it from standard input)'),
          flag('--unlabeled_data_path', help="texts to learn from (default: the task's data in data/)"),
@@ -162,11 +166,13 @@ def snn_agent(args):
     print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else answer)
 
 # %% ../nbs/20_cli.ipynb #5c2f87e1
-@command('snn-distill', "Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.",
+@command('snn-distill',
+         "Precompute the teacher's targets for a task, then distil, measure and register a spiking expert.",
          flag('--task_description', required=True, help='the task, e.g. 感情分析, sentiment, 文章要約'),
          flag('--unlabeled_data_path', help="texts to learn from (default: the task's data in data/)"),
          flag('--precompute_only', action='store_true', help="stop after the teacher's targets; print their folder"),
-         flag('--if_missing', action='store_true', help="learn only if no usable expert is registered (waiting for a process "
+         flag('--if_missing', action='store_true',
+              help="learn only if no usable expert is registered (waiting for a process "
                                                         "that is learning it); print the one chosen"))
 def snn_distill(args):
     import json
@@ -179,22 +185,29 @@ def snn_distill(args):
     elif args.if_missing:
         sel, learned = c.agent.expert(c.agent.route(args.task_description).task, args.unlabeled_data_path)
         print(json.dumps(dict(learned=learned, reason=sel.reason, **sel.entry.to_dict()), ensure_ascii=False, indent=1))
-    else: print(json.dumps(c.agent.learn(args.task_description, args.unlabeled_data_path).to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(json.dumps(c.agent.learn(args.task_description, args.unlabeled_data_path).to_dict(), ensure_ascii=False,
+                         indent=1))
 
 @command('snn-benchmark', 'Accuracy, latency, spikes and energy of a saved spiking expert on your data.',
-         flag('--model_path', required=True, help='a saved expert folder (e.g. a model_path from runs/model_registry.json)'),
-         flag('--data_path', required=True, help='labeled JSONL for a classifier; text (.jsonl or .txt) for a language model'))
+         flag('--model_path', required=True,
+              help='a saved expert folder (e.g. a model_path from runs/model_registry.json)'),
+         flag('--data_path', required=True,
+              help='labeled JSONL for a classifier; text (.jsonl or .txt) for a language model'))
 def snn_benchmark(args):
     import json
     from snn_chat.agent import benchmark_expert
-    print(json.dumps(benchmark_expert(args.model_path, args.data_path, config_from_args(args)), ensure_ascii=False, indent=1))
+    print(json.dumps(benchmark_expert(args.model_path, args.data_path, config_from_args(args)), ensure_ascii=False,
+                     indent=1))
 
 # %% ../nbs/20_cli.ipynb #6714005d
-@command('snn-evolve', "Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; "
+@command('snn-evolve',
+         "Tune the config for a task's expert, one whitelisted change per cycle, verified by a papermill benchmark; "
                        "keep what helps, restore what does not.",
          flag('--task_description', required=True, help='the task, e.g. 感情分析'),
          flag('--cycles', type=int, default=1, help='cycles to run (0: only recover an interrupted one)'),
-         flag('--initial_accuracy', type=float, help='accuracy of the current config (with --initial_spikes; default: measured)'),
+         flag('--initial_accuracy', type=float,
+              help='accuracy of the current config (with --initial_spikes; default: measured)'),
          flag('--initial_spikes', type=float, help='spikes per sample of the current config (with --initial_accuracy)'),
          flag('--unlabeled_data_path', help="texts the expert learns from (default: the task's data in data/)"),
          flag('--config', help='the config file to evolve (default: configs/base_config.yaml in home, '
@@ -202,7 +215,8 @@ def snn_benchmark(args):
          flag('--model_config', help='model yaml for every measurement (its model keys are then not tuned)'),
          flag('--override_config', action='append', default=[], metavar='KEY=VALUE',
               help='set one key for every measurement (not tuned; repeatable)'),
-         config=False)                                       # its own config flags: the file it edits, and what is not tuned
+         # its own config flags: the file it edits, and what is not tuned
+         config=False)
 def snn_evolve(args):
     from snn_chat.config import SnnChatError, home, shipped
     from snn_chat.evolution import Evolution, cycle_table, plot_cycles
@@ -221,7 +235,8 @@ def snn_evolve(args):
     agent = Container(load_config(path, args.model_config, args.override_config)).agent    # the file as it is now
     ev = Evolution(agent, args.task_description, path, args.model_config, args.override_config,
                    args.unlabeled_data_path)
-    initial = None if args.initial_accuracy is None else {'accuracy': args.initial_accuracy, 'avg_spikes_per_sample': args.initial_spikes}
+    initial = None if args.initial_accuracy is None else {'accuracy': args.initial_accuracy,
+                                                          'avg_spikes_per_sample': args.initial_spikes}
     ev.run(args.cycles, initial)
     rows = ev.history()
     if rows:
@@ -229,24 +244,32 @@ def snn_evolve(args):
         print(f"plot: {plot_cycles(rows, ev.dir/f'cycles-{ev.spec.name}.png')}")
 
 # %% ../nbs/20_cli.ipynb #95bf4c16
-@command('snn-convert', 'Convert an ANN (Llama family, .safetensors or .gguf) into a spiking network, or distil a spiking student '
+@command('snn-convert',
+         'Convert an ANN (Llama family, .safetensors or .gguf) into a spiking network, or distil a spiking student '
                         'from it online.',
          flag('--method', choices=['convert', 'distill'], required=True),
-         flag('--ann_model_path', required=True, help='a .gguf file, or a .safetensors file with its config.json beside it'),
-         flag('--snn_model_config', help='model yaml: for convert, the neurons (sizes must match the source); for distill, the student'),
+         flag('--ann_model_path', required=True,
+              help='a .gguf file, or a .safetensors file with its config.json beside it'),
+         flag('--snn_model_config',
+              help='model yaml: for convert, the neurons (sizes must match the source); for distill, the student'),
          flag('--output_snn_path', required=True, help='folder for the spiking model'),
          flag('--data_path', help='text to calibrate on (convert) or learn from (distill); default data.path'),
          flag('--data_format', help='format of --data_path (default data.format)'),
-         flag('--calibration_windows', type=int, default=64, help='convert: windows of --seq_len tokens to calibrate on'),
+         flag('--calibration_windows', type=int, default=64,
+              help='convert: windows of --seq_len tokens to calibrate on'),
          flag('--seq_len', type=int, default=64, help='convert: tokens per calibration window'),
          flag('--time_steps', type=int, help="convert: T, instead of the model yaml's"),
          flag('--coding', choices=['rate', 'weighted'], default='rate',
               help='convert: burst IF neurons (rate) or time steps weighted like binary digits'),
-         flag('--headroom', type=float, default=16.0, help='convert, weighted coding: range as a multiple of the largest calibration value'),
-         flag('--burst', type=int, default=8, help='convert, rate coding: spikes a neuron may fire in one time step (1: plain IF neurons)'),
-         flag('--spike_cost', type=float, default=1e-3, help='convert: calibration weight of spikes against rounding error (0: least error)'),
+         flag('--headroom', type=float, default=16.0,
+              help='convert, weighted coding: range as a multiple of the largest calibration value'),
+         flag('--burst', type=int, default=8,
+              help='convert, rate coding: spikes a neuron may fire in one time step (1: plain IF neurons)'),
+         flag('--spike_cost', type=float, default=1e-3,
+              help='convert: calibration weight of spikes against rounding error (0: least error)'),
          flag('--resume', action='store_true', help='distill: continue from OUTPUT/last'),
-         flag('--register_task', help="register the result as this task's generative expert (measured against the ANN) for snn-agent "
+         flag('--register_task',
+              help="register the result as this task's generative expert (measured against the ANN) for snn-agent "
                                       "and the chat"))
 def snn_convert(args):
     from pathlib import Path
@@ -258,7 +281,8 @@ def snn_convert(args):
     cfg = load_config(args.config, args.snn_model_config or args.model_config, overrides)
     texts = list(read_texts(data_file(cfg, args.data_path), args.data_format or cfg.data.format))
     if args.method == 'convert':
-        model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts, seq_len=args.seq_len,
+        model, report = cv.convert(args.ann_model_path, args.output_snn_path, cfg.model.to_dict(), texts,
+                                   seq_len=args.seq_len,
                                    max_windows=args.calibration_windows, burst=args.burst, spike_cost=args.spike_cost,
                                    coding=args.coding, headroom=args.headroom)
         print(cv.report_text(report))
@@ -292,7 +316,8 @@ def snn_build_kb(args):
     for h in hits:
         print(f"{h.rank}. {h.score:.4f}  {h.chunk.source}#{h.chunk.position}  {h.chunk.title}\n   {h.chunk.text[:300]}")
 
-@command('snn-planner', 'Split a compound request into steps, chain spiking experts, and fall back to the knowledge base.',
+@command('snn-planner',
+         'Split a compound request into steps, chain spiking experts, and fall back to the knowledge base.',
          flag('--task_request', required=True, help='what to do, e.g. "この記事を要約して、その内容の感情を分析してください。"'),
          flag('--context_data', help='the text to work on (- reads it from standard input)'),
          flag('--unlabeled_data_path', help='texts to learn a missing expert from'),
@@ -305,14 +330,17 @@ def snn_planner(args):
 
 # %% ../nbs/20_cli.ipynb #8c6ffe5a
 def serve(app, host:str, port:int):
-    "Run a Gradio `app` on `host:port` until Ctrl-C or SIGTERM (`kill`, a service manager), either of which closes the server cleanly: exit 0."
+    """Run a Gradio `app` on `host:port` until Ctrl-C or SIGTERM (`kill`, a service manager), either of which closes
+    the server cleanly: exit 0."""
     import signal
-    def stop(*_): raise KeyboardInterrupt           # Gradio's own way out of `launch`: it closes the server, then returns
+    # Gradio's own way out of `launch`: it closes the server, then returns
+    def stop(*_): raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stop)
     app.launch(server_name=host, server_port=port, show_error=True)
 
 _WHERE = (flag('--host', help='address to listen on (default app.host: 127.0.0.1)'),
-          flag('--port', type=int, help='port (default app.port: 7860; app.langchain_port: 7861 for the LangChain app)'))
+          flag('--port', type=int,
+               help='port (default app.port: 7860; app.langchain_port: 7861 for the LangChain app)'))
 
 @command('snn-chat-ui', 'The snn_chat web chat (Gradio).', *_WHERE)
 def snn_chat_ui(args):
@@ -322,11 +350,13 @@ def snn_chat_ui(args):
     print(f"snn_chat web chat on http://{host}:{port}", flush=True)
     serve(make_app(c.chat, c.cfg), host, port)
 
-@command('snn-langchain-ui', 'The LangChain app (prompt | ChatSNN | parser, with the knowledge-base retriever) on a Gradio page.', *_WHERE)
+@command('snn-langchain-ui',
+         'The LangChain app (prompt | ChatSNN | parser, with the knowledge-base retriever) on a Gradio page.', *_WHERE)
 def snn_langchain_ui(args):
     from snn_chat.langchain_app import ChatSNN, SNNRetriever, make_langchain_app
     cfg = config_from_args(args)
-    where = dict(config_path=args.config, model_config_path=args.model_config, overrides=list(args.override_config or []))
+    where = dict(config_path=args.config, model_config_path=args.model_config,
+                 overrides=list(args.override_config or []))
     host, port = args.host or cfg.app.host, args.port or cfg.app.langchain_port
     print(f"snn_chat LangChain app on http://{host}:{port}", flush=True)
     serve(make_langchain_app(ChatSNN(**where), SNNRetriever(**where), cfg), host, port)

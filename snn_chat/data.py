@@ -73,6 +73,7 @@ def read_records(path, # a .jsonl file (or .txt for plain text)
             yield rec
     if n == 0: raise DataError(f"{path}: no records in the file (it is empty)")
 
+# %% ../nbs/04_data.ipynb #b0e81805
 def read_texts(path, fmt:str='simple_text') -> Iterator[str]:
     "Stream the texts of `path` (for `labeled` data, the texts without their labels)."
     for r in read_records(path, fmt): yield r[0] if isinstance(r, tuple) else r

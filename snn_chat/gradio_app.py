@@ -41,6 +41,7 @@ def message_box(**kw):
     box.preprocess = lambda payload: read('' if payload is None else payload)
     return box
 
+# %% ../nbs/18_gradio_app.ipynb #1caa802e
 def make_app(chat, cfg:Config):
     "The Gradio Blocks of the web chat over `chat` (a `ChatService`)."
     import gradio as gr

@@ -45,6 +45,7 @@ def _usage(trace:dict) -> UsageMetadata|None:
     keys = ('input_tokens', 'output_tokens', 'total_tokens')
     return UsageMetadata(**{k: t[k] for k in keys}) if t else None
 
+# %% ../nbs/18b_langchain.ipynb #c7d783cb
 class ChatSNN(_SnnChatParams, BaseChatModel):
     "snn_chat's spiking experts as a LangChain chat model."
     model_name: str = Field(default='snn_chat', alias='model')
@@ -125,6 +126,7 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
             if run_manager and delta: run_manager.on_llm_new_token(delta, chunk=chunk)
             yield chunk
 
+# %% ../nbs/18b_langchain.ipynb #e7e68b27
 class SNNRetriever(_SnnChatParams, BaseRetriever):
     "The knowledge base (`snn-build-kb`) as a LangChain retriever: chunks with source, title, position and score."
     k: int = 3

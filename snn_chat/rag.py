@@ -222,6 +222,7 @@ def one_faiss_thread():
     try: yield
     finally: faiss.omp_set_num_threads(was)
 
+# %% ../nbs/12_rag.ipynb #7e3c334f
 class KnowledgeBase:
     "Search over a built store: dense (FAISS), lexical (BM25) or fused (RRF)."
     def __init__(self, folder, embedder:Embedder, candidates:int=50, rrf_k:int=60, english_only_embedder:bool=True):
