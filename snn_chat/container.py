@@ -9,6 +9,7 @@ __all__ = ['Container']
 import logging
 from functools import cached_property
 from pathlib import Path
+from fastcore.basics import patch
 from .config import Config, load_config, shipped
 from .storage import work_folder
 _log = logging.getLogger(__name__)          # snn_chat.container: the commands show INFO on stderr
@@ -36,13 +37,6 @@ class Container:
         from snn_chat.router import load_tasks
         return load_tasks()
 
-    def load_teacher(self, name:str|None=None):
-        "The configured teacher (`training.distillation.teacher_model`), or the one called `name`."
-        # float copies of GGUF teachers are shared by all runs folders (teachers chapter)
-        from snn_chat.teachers import load_teacher
-        d = self.cfg.training.distillation
-        return load_teacher(name or d.teacher_model, dtype=d.teacher_dtype)
-
     @cached_property
     def agent(self):
         from snn_chat.agent import Agent
@@ -52,15 +46,6 @@ class Container:
     def embedder(self):
         from snn_chat.teachers import Embedder
         return Embedder(self.cfg.rag.embedding_model)
-
-    def build_knowledge_base(self) -> dict:
-        "Index `rag.doc_dir` (and the memory log, if `rag.index_memory`) into `runs/vector_store`; what changed."
-        from snn_chat.rag import build_knowledge_base, read_sources
-        r = self.cfg.rag
-        doc_dir = shipped(r.doc_dir)
-        sources = read_sources(doc_dir, self.memory.path if r.index_memory else None)
-        store = self.runs/self.cfg.paths.vector_store
-        return build_knowledge_base(store, sources, self.embedder, r.chunk_chars, self.log)
 
     @cached_property
     def knowledge_base(self):
@@ -89,3 +74,22 @@ class Container:
         from snn_chat.planner import Planner
         rag = self.cfg.rag
         return Planner(self.agent, lambda: self.knowledge_base, self.memory, rag.top_k, self.log, rag.min_relevance)
+
+# %% ../nbs/17_container.ipynb #41650eaf
+@patch
+def load_teacher(self:Container, name:str|None=None):
+    "The configured teacher (`training.distillation.teacher_model`), or the one called `name`."
+    # float copies of GGUF teachers are shared by all runs folders (teachers chapter)
+    from snn_chat.teachers import load_teacher
+    d = self.cfg.training.distillation
+    return load_teacher(name or d.teacher_model, dtype=d.teacher_dtype)
+
+@patch
+def build_knowledge_base(self:Container) -> dict:
+    "Index `rag.doc_dir` (and the memory log, if `rag.index_memory`) into `runs/vector_store`; what changed."
+    from snn_chat.rag import build_knowledge_base, read_sources
+    r = self.cfg.rag
+    doc_dir = shipped(r.doc_dir)
+    sources = read_sources(doc_dir, self.memory.path if r.index_memory else None)
+    store = self.runs/self.cfg.paths.vector_store
+    return build_knowledge_base(store, sources, self.embedder, r.chunk_chars, self.log)

@@ -9,6 +9,7 @@ __all__ = ['EnergyCosts', 'LayerOps', 'EnergyReport', 'is_spike_count', 'linear_
 from dataclasses import dataclass, field, asdict
 import torch
 from torch import nn, Tensor
+from fastcore.basics import patch
 from .neurons import IFCount, LIF
 
 # %% ../nbs/02_energy.ipynb #e18990bd
@@ -86,38 +87,43 @@ class EnergyReport:
         "SNN energy / ANN energy (below 1: the SNN is cheaper)."
         return self.energy_uj / self.ann_energy_uj if self.ann_energy_uj else float('nan')
 
-    def summary(self) -> dict:
-        "The headline numbers, JSON-ready (what registries and chat traces store)."
-        return dict(spikes=self.spikes, firing_rate=round(self.firing_rate, 6), sops=self.sops, macs=self.macs,
-                    membrane_updates=self.neuron_steps + self.accumulator_steps, lookups=self.lookups,
-                    lookup_bytes=self.lookup_bytes,
-                    energy_uj=self.energy_uj,
-                    ann_energy_uj=self.ann_energy_uj, ratio_to_ann=self.ratio)
+# %% ../nbs/02_energy.ipynb #65121472
+@patch
+def summary(self:EnergyReport) -> dict:
+    "The headline numbers, JSON-ready (what registries and chat traces store)."
+    return dict(spikes=self.spikes, firing_rate=round(self.firing_rate, 6), sops=self.sops, macs=self.macs,
+                membrane_updates=self.neuron_steps + self.accumulator_steps, lookups=self.lookups,
+                lookup_bytes=self.lookup_bytes,
+                energy_uj=self.energy_uj,
+                ann_energy_uj=self.ann_energy_uj, ratio_to_ann=self.ratio)
 
-    def to_dict(self) -> dict:
-        "Everything, per layer, JSON-ready."
-        return dict(summary=self.summary(), costs=asdict(self.costs),
-                    layers=[dict(asdict(l), firing_rate=l.firing_rate) for l in self.layers])
+@patch
+def to_dict(self:EnergyReport) -> dict:
+    "Everything, per layer, JSON-ready."
+    return dict(summary=self.summary(), costs=asdict(self.costs),
+                layers=[dict(asdict(l), firing_rate=l.firing_rate) for l in self.layers])
 
-    def table(self) -> str:
-        "A per-layer text table with totals."
-        w = max([len(l.name) for l in self.layers] + [5]) + 2
-        head = f"{'layer':<{w}}{'kind':<9}{'spikes':>10}{'rate':>7}{'SOPs':>14}{'MACs':>14}{'ANN MACs':>14}"
-        rows = [head, '-' * len(head)]
-        for l in self.layers:
-            rate = f"{l.firing_rate:.3f}" if l.neuron_steps else ''
-            rows.append(f"{l.name:<{w}}{l.kind:<9}{l.spikes:>10}{rate:>7}{l.sops:>14}{l.macs:>14}{l.ann_macs:>14}")
-        rows += ['-' * len(head),
-                 f"{'total':<{w + 9}}{self.spikes:>10}{self.firing_rate:>7.3f}{self.sops:>14}{self.macs:>14}"
-                 f"{self.ann_macs:>14}"]
-        if self.lookups:
-            rows.append(f"lookups {self.lookups} rows ({self.lookup_bytes:,} bytes read; "
-                        "no arithmetic, same in the ANN)")
-        rows.append(f"energy {self.energy_uj:.4f} µJ (SNN) vs {self.ann_energy_uj:.4f} µJ (same architecture as ANN): "
-                    f"ratio {self.ratio:.3f}")
-        return '\n'.join(rows)
+@patch
+def table(self:EnergyReport) -> str:
+    "A per-layer text table with totals."
+    w = max([len(l.name) for l in self.layers] + [5]) + 2
+    head = f"{'layer':<{w}}{'kind':<9}{'spikes':>10}{'rate':>7}{'SOPs':>14}{'MACs':>14}{'ANN MACs':>14}"
+    rows = [head, '-' * len(head)]
+    for l in self.layers:
+        rate = f"{l.firing_rate:.3f}" if l.neuron_steps else ''
+        rows.append(f"{l.name:<{w}}{l.kind:<9}{l.spikes:>10}{rate:>7}{l.sops:>14}{l.macs:>14}{l.ann_macs:>14}")
+    rows += ['-' * len(head),
+             f"{'total':<{w + 9}}{self.spikes:>10}{self.firing_rate:>7.3f}{self.sops:>14}{self.macs:>14}"
+             f"{self.ann_macs:>14}"]
+    if self.lookups:
+        rows.append(f"lookups {self.lookups} rows ({self.lookup_bytes:,} bytes read; "
+                    "no arithmetic, same in the ANN)")
+    rows.append(f"energy {self.energy_uj:.4f} µJ (SNN) vs {self.ann_energy_uj:.4f} µJ (same architecture as ANN): "
+                f"ratio {self.ratio:.3f}")
+    return '\n'.join(rows)
 
-    def __str__(self): return self.table()
+@patch
+def __str__(self:EnergyReport): return self.table()
 
 # %% ../nbs/02_energy.ipynb #32c256ef
 def is_spike_count(x:Tensor) -> bool:

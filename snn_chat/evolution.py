@@ -12,6 +12,7 @@ import contextlib, copy, hashlib, io, json, logging, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import re
+from fastcore.basics import patch
 from .config import (Config, ConfigError, SnnChatError, check_type, flat_keys, home, load_config, merge,
                              parse_yaml, read_yaml, shipped)
 from .storage import atomic_write, file_lock
@@ -359,173 +360,191 @@ class Evolution:
     def _next_cycle(self) -> int:
         return max([r['cycle'] for r in self.history(all_tasks=True)], default=0) + 1
 
-    # -- measuring -----------------------------------------------------------
-    def measure(self, cycle:int) -> dict:
-        "Run the benchmark notebook through papermill on the config file as it is now; its result."
-        import papermill as pm
-        nb, out = self.dir/f'cycle-{cycle:03d}.ipynb', self.dir/f'cycle-{cycle:03d}'
-        params = dict(task=self.description, config_path=str(self.config_path),
-                      model_config=self.model_config and str(Path(self.model_config).resolve()),
-                      overrides=self.overrides, data_path=self.data_path, output_dir=str(out))
-        self.log(f"cycle {cycle}: measuring through papermill → {nb}")
-        pm.execute_notebook(str(shipped('nbs/pipelines/benchmark.ipynb')), str(nb), parameters=params, cwd=str(home()),
-                            progress_bar=False, execution_timeout=self.cfg.evolution.verify_timeout_s)
-        return json.loads((out/RESULT).read_text(encoding='utf-8'))
+# %% ../nbs/14_evolution.ipynb #388a40df
+@patch
+# -- the run ----------------------------------------------------------------
+def introspect(self:Evolution, measured:dict) -> str:
+    "What the loop knows before a cycle: registry, history, the measurement and its shortfalls."
+    es, h = self.agent.registry.entries(self.spec.name), self.history()
+    best = max((e.metrics.get('accuracy', 0) for e in es), default=None)
+    counts = {d: sum(r['decision'] == d for r in h) for d in ('kept', 'reverted', 'failed', 'interrupted')}
+    gaps = ', '.join(f"{a} {'short' if g > 0 else 'within'} by {abs(g):.0%}"
+                     for a, g in shortfalls(measured, self.cfg).items())
+    return (f"{self.spec.name}: {len(es)} registered expert(s)"
+            + (f" (best accuracy {best:.3f})" if best is not None else '')
+            + f"; {len(h)} past cycle(s) "
+              f"({', '.join(f'{v} {k}' for k, v in counts.items() if v) or 'none concluded'})"
+            + f"\nnow: {describe(measured)}\ntargets: {gaps}")
 
-    def _register(self, result:dict, row:dict):
-        from snn_chat.registry import RegistryEntry
-        entry = RegistryEntry.from_dict(result['entry'])
-        if any(e.model_path == entry.model_path for e in self.agent.registry.entries(self.spec.name)): return
-        entry.extra['evolution'] = {k: row.get(k) for k in ('cycle', 'key', 'old', 'new', 'config_fingerprint')}
-        self.agent.registry.register(self.spec.name, entry)
+@patch
+# -- measuring -----------------------------------------------------------
+def measure(self:Evolution, cycle:int) -> dict:
+    "Run the benchmark notebook through papermill on the config file as it is now; its result."
+    import papermill as pm
+    nb, out = self.dir/f'cycle-{cycle:03d}.ipynb', self.dir/f'cycle-{cycle:03d}'
+    params = dict(task=self.description, config_path=str(self.config_path),
+                  model_config=self.model_config and str(Path(self.model_config).resolve()),
+                  overrides=self.overrides, data_path=self.data_path, output_dir=str(out))
+    self.log(f"cycle {cycle}: measuring through papermill → {nb}")
+    pm.execute_notebook(str(shipped('nbs/pipelines/benchmark.ipynb')), str(nb), parameters=params, cwd=str(home()),
+                        progress_bar=False, execution_timeout=self.cfg.evolution.verify_timeout_s)
+    return json.loads((out/RESULT).read_text(encoding='utf-8'))
 
-    def baseline(self) -> dict:
-        "The measurement of the config as it is: from a past cycle of this config, else measured now (and registered)."
-        fp = config_fingerprint(self.config())
-        for r in reversed(self.history()):
-            if r.get('config_fingerprint') == fp and r.get('data') == self.data_path and r['decision'] in ('kept',
-                                                                                                           'baseline'):
-                return r['after']
-        cycle = self._next_cycle()
-        self.agent.memory.log('EVOLUTION_STARTED', {'task': self.spec.name, 'cycle': cycle, 'baseline': True})
-        result = self.measure(cycle)
-        row = self._row(dict(cycle=cycle, task=self.spec.name, data=self.data_path), 'baseline',
-                        _metrics(result['entry']['metrics']), '',
-                        result['config_fingerprint'], result['entry']['model_path'])
-        self._register(result, row); self._record(row)
-        return row['after']
+@patch
+def _register(self:Evolution, result:dict, row:dict):
+    from snn_chat.registry import RegistryEntry
+    entry = RegistryEntry.from_dict(result['entry'])
+    if any(e.model_path == entry.model_path for e in self.agent.registry.entries(self.spec.name)): return
+    entry.extra['evolution'] = {k: row.get(k) for k in ('cycle', 'key', 'old', 'new', 'config_fingerprint')}
+    self.agent.registry.register(self.spec.name, entry)
 
-    # -- one cycle -------------------------------------------------------------
-    def apply(self, p:Proposal, before:dict|None=None) -> dict:
-        "Back up the config file, then make the change `p` (whitelisted, in bounds) in it; the journal of the cycle."
-        cfg = self.config()
-        value = check_change(self.knobs, cfg, p.key, p.new)
-        old = self.config_path.read_bytes()
-        new = edit_config_text(old.decode('utf-8'), p.key, value, str(self.config_path)).encode('utf-8')
-        # key and type checks
-        merged = merge(cfg.to_dict(), parse_yaml(new.decode('utf-8')) or {}, str(self.config_path))
-        if Config(merged)[p.key] != value: raise EvolutionError(f"{p.key}: the edit would not take effect")
-        atomic_write(self.bak, old)
-        j = self._journal(cycle=self._next_cycle(), task=self.spec.name, config=str(self.config_path),
-                          backup=str(self.bak), proposal=asdict(p),
-                          before=before, data=self.data_path, state='applying', before_sha=_sha(old),
-                          after_sha=_sha(new))
-        atomic_write(self.config_path, new)
-        return j
+@patch
+def baseline(self:Evolution) -> dict:
+    "The measurement of the config as it is: from a past cycle of this config, else measured now (and registered)."
+    fp = config_fingerprint(self.config())
+    for r in reversed(self.history()):
+        if r.get('config_fingerprint') == fp and r.get('data') == self.data_path and r['decision'] in ('kept',
+                                                                                                       'baseline'):
+            return r['after']
+    cycle = self._next_cycle()
+    self.agent.memory.log('EVOLUTION_STARTED', {'task': self.spec.name, 'cycle': cycle, 'baseline': True})
+    result = self.measure(cycle)
+    row = self._row(dict(cycle=cycle, task=self.spec.name, data=self.data_path), 'baseline',
+                    _metrics(result['entry']['metrics']), '',
+                    result['config_fingerprint'], result['entry']['model_path'])
+    self._register(result, row); self._record(row)
+    return row['after']
 
-    def cycle(self, p:Proposal, before:dict) -> dict:
-        "Apply `p`, measure, decide, and record; the history row."
-        cycle = self._next_cycle()
-        self.agent.memory.log('EVOLUTION_STARTED',
-                              {'task': self.spec.name, 'cycle': cycle, 'aspect': p.aspect, 'proposal': asdict(p)})
-        self.log(f"cycle {cycle}: {p.reason}")
-        j = self.apply(p, before)
-        self.agent.memory.log('EVOLUTION_APPLIED',
-                              {'task': self.spec.name, 'cycle': cycle, 'file': str(self.config_path), 'key': p.key,
-                               'old': p.old, 'new': p.new})
-        j = self._journal(**{**j, 'state': 'verifying'})
-        try: result = self.measure(cycle)
-        # the notebook failed (e.g. a setting that cannot train): a rejected change
-        except Exception as e:
-            result = {'error': f"{type(e).__name__}: {str(e)[-500:]}"}
-        except BaseException:                   # Ctrl-C: put the file back before leaving
-            self.recover(); raise
-        return self._conclude(j, result)
+# %% ../nbs/14_evolution.ipynb #dd7ed80e
+@patch
+# -- one cycle -------------------------------------------------------------
+def apply(self:Evolution, p:Proposal, before:dict|None=None) -> dict:
+    "Back up the config file, then make the change `p` (whitelisted, in bounds) in it; the journal of the cycle."
+    cfg = self.config()
+    value = check_change(self.knobs, cfg, p.key, p.new)
+    old = self.config_path.read_bytes()
+    new = edit_config_text(old.decode('utf-8'), p.key, value, str(self.config_path)).encode('utf-8')
+    # key and type checks
+    merged = merge(cfg.to_dict(), parse_yaml(new.decode('utf-8')) or {}, str(self.config_path))
+    if Config(merged)[p.key] != value: raise EvolutionError(f"{p.key}: the edit would not take effect")
+    atomic_write(self.bak, old)
+    j = self._journal(cycle=self._next_cycle(), task=self.spec.name, config=str(self.config_path),
+                      backup=str(self.bak), proposal=asdict(p),
+                      before=before, data=self.data_path, state='applying', before_sha=_sha(old),
+                      after_sha=_sha(new))
+    atomic_write(self.config_path, new)
+    return j
 
-    def _row(self, j:dict, decision:str, after:dict|None, why:str, fp:str|None=None, model_path:str|None=None,
-             notebook:bool=True) -> dict:
-        "A history row for the cycle `j` describes (its cycle, task, data, and proposal and `before` if it had them)."
-        p = j.get('proposal') or {}
-        return dict(cycle=j['cycle'], task=j['task'], decision=decision, key=p.get('key'), old=p.get('old'),
-                    new=p.get('new'),
-                    aspect=p.get('aspect'), reason=p.get('reason', 'the config as it was'), before=j.get('before'),
-                    after=after, why=why,
-                    config_fingerprint=fp, data=j['data'], model_path=model_path,
-                    notebook=str(self.dir/f"cycle-{j['cycle']:03d}.ipynb") if notebook else None)
+@patch
+def cycle(self:Evolution, p:Proposal, before:dict) -> dict:
+    "Apply `p`, measure, decide, and record; the history row."
+    cycle = self._next_cycle()
+    self.agent.memory.log('EVOLUTION_STARTED',
+                          {'task': self.spec.name, 'cycle': cycle, 'aspect': p.aspect, 'proposal': asdict(p)})
+    self.log(f"cycle {cycle}: {p.reason}")
+    j = self.apply(p, before)
+    self.agent.memory.log('EVOLUTION_APPLIED',
+                          {'task': self.spec.name, 'cycle': cycle, 'file': str(self.config_path), 'key': p.key,
+                           'old': p.old, 'new': p.new})
+    j = self._journal(**{**j, 'state': 'verifying'})
+    try: result = self.measure(cycle)
+    # the notebook failed (e.g. a setting that cannot train): a rejected change
+    except Exception as e:
+        result = {'error': f"{type(e).__name__}: {str(e)[-500:]}"}
+    except BaseException:                   # Ctrl-C: put the file back before leaving
+        self.recover(); raise
+    return self._conclude(j, result)
 
-    def _conclude(self, j:dict, result:dict) -> dict:
-        if 'error' in result: decision, after, why, fp = 'failed', None, f"failed: {result['error']}", None
-        else:
-            after, fp = _metrics(result['entry']['metrics']), result['config_fingerprint']
-            if fp != config_fingerprint(self.config()):
-                keep, why = False, "the measurement is not of the edited config (fingerprints differ)"
-            else: keep, why = decide(j['before'], after, self.cfg)
-            decision = 'kept' if keep else 'reverted'
-        row = self._row(j, decision, after, why, fp if decision == 'kept' else None,
-                        result.get('entry', {}).get('model_path'))
-        self._journal(**{**j, 'state': 'concluding', 'row': row, 'result': result})
-        return self._finish(self._read_journal())
+# %% ../nbs/14_evolution.ipynb #83e18676
+@patch
+def _row(self:Evolution, j:dict, decision:str, after:dict|None, why:str, fp:str|None=None, model_path:str|None=None,
+         notebook:bool=True) -> dict:
+    "A history row for the cycle `j` describes (its cycle, task, data, and proposal and `before` if it had them)."
+    p = j.get('proposal') or {}
+    return dict(cycle=j['cycle'], task=j['task'], decision=decision, key=p.get('key'), old=p.get('old'),
+                new=p.get('new'),
+                aspect=p.get('aspect'), reason=p.get('reason', 'the config as it was'), before=j.get('before'),
+                after=after, why=why,
+                config_fingerprint=fp, data=j['data'], model_path=model_path,
+                notebook=str(self.dir/f"cycle-{j['cycle']:03d}.ipynb") if notebook else None)
 
-    def _read_journal(self) -> dict: return json.loads(self.journal_path.read_text(encoding='utf-8'))
+@patch
+def _conclude(self:Evolution, j:dict, result:dict) -> dict:
+    if 'error' in result: decision, after, why, fp = 'failed', None, f"failed: {result['error']}", None
+    else:
+        after, fp = _metrics(result['entry']['metrics']), result['config_fingerprint']
+        if fp != config_fingerprint(self.config()):
+            keep, why = False, "the measurement is not of the edited config (fingerprints differ)"
+        else: keep, why = decide(j['before'], after, self.cfg)
+        decision = 'kept' if keep else 'reverted'
+    row = self._row(j, decision, after, why, fp if decision == 'kept' else None,
+                    result.get('entry', {}).get('model_path'))
+    self._journal(**{**j, 'state': 'concluding', 'row': row, 'result': result})
+    return self._finish(self._read_journal())
 
-    def _restore(self, j:dict):
-        cur = self.config_path.read_bytes() if self.config_path.exists() else None
-        if cur is not None and _sha(cur) == j['before_sha']: return           # already as it was
-        bak = Path(j['backup']).read_bytes()
-        if _sha(bak) != j['before_sha']:
-            raise EvolutionError(f"cannot restore {self.config_path}: {j['backup']} is not the copy the journal "
-                                 f"recorded; the journal {self.journal_path} is kept, compare the two files by hand")
-        atomic_write(self.config_path, bak)
+# %% ../nbs/14_evolution.ipynb #28bfcc20
+@patch
+def _read_journal(self:Evolution) -> dict: return json.loads(self.journal_path.read_text(encoding='utf-8'))
 
-    def _finish(self, j:dict) -> dict:
-        "Carry out a decided cycle (idempotent): restore or register, then history, memory, and the journal goes."
-        row = j['row']
-        if row['decision'] == 'kept': self._register(j['result'], row)
-        else: self._restore(j)
-        self._record(row)
-        self.agent.memory.log('EVOLUTION_KEPT' if row['decision'] == 'kept' else 'EVOLUTION_REVERTED',
-                          {k: row[k] for k in ('task', 'cycle', 'key', 'old', 'new', 'before', 'after', 'why')})
-        self.log(f"cycle {row['cycle']}: {row['why']}")
-        self.journal_path.unlink(missing_ok=True)
-        return row
+@patch
+def _restore(self:Evolution, j:dict):
+    cur = self.config_path.read_bytes() if self.config_path.exists() else None
+    if cur is not None and _sha(cur) == j['before_sha']: return           # already as it was
+    bak = Path(j['backup']).read_bytes()
+    if _sha(bak) != j['before_sha']:
+        raise EvolutionError(f"cannot restore {self.config_path}: {j['backup']} is not the copy the journal "
+                             f"recorded; the journal {self.journal_path} is kept, compare the two files by hand")
+    atomic_write(self.config_path, bak)
 
-    def recover(self) -> dict|None:
-        "Finish or undo a cycle a dead process left in the journal; the row it concluded, if any."
-        if not self.journal_path.is_file(): return None
-        j = self._read_journal()
-        if j.get('state') == 'concluding': return self._finish(j)
-        res = self.dir/f"cycle-{j['cycle']:03d}"/RESULT
-        # the measurement was complete: finish the cycle
-        if j.get('state') == 'verifying' and res.is_file():
-            self.log(f"cycle {j['cycle']} was interrupted after its measurement: concluding it")
-            return self._conclude(j, json.loads(res.read_text(encoding='utf-8')))
-        self.log(f"cycle {j['cycle']} was interrupted while {j.get('state')}: restoring {self.config_path.name} from "
-                 f"{Path(j['backup']).name}")
-        row = self._row(j, 'interrupted', None, f"interrupted while {j.get('state')}; config restored", notebook=False)
-        return self._finish({**j, 'row': row})
+@patch
+def _finish(self:Evolution, j:dict) -> dict:
+    "Carry out a decided cycle (idempotent): restore or register, then history, memory, and the journal goes."
+    row = j['row']
+    if row['decision'] == 'kept': self._register(j['result'], row)
+    else: self._restore(j)
+    self._record(row)
+    self.agent.memory.log('EVOLUTION_KEPT' if row['decision'] == 'kept' else 'EVOLUTION_REVERTED',
+                      {k: row[k] for k in ('task', 'cycle', 'key', 'old', 'new', 'before', 'after', 'why')})
+    self.log(f"cycle {row['cycle']}: {row['why']}")
+    self.journal_path.unlink(missing_ok=True)
+    return row
 
-    # -- the run ----------------------------------------------------------------
-    def introspect(self, measured:dict) -> str:
-        "What the loop knows before a cycle: registry, history, the measurement and its shortfalls."
-        es, h = self.agent.registry.entries(self.spec.name), self.history()
-        best = max((e.metrics.get('accuracy', 0) for e in es), default=None)
-        counts = {d: sum(r['decision'] == d for r in h) for d in ('kept', 'reverted', 'failed', 'interrupted')}
-        gaps = ', '.join(f"{a} {'short' if g > 0 else 'within'} by {abs(g):.0%}"
-                         for a, g in shortfalls(measured, self.cfg).items())
-        return (f"{self.spec.name}: {len(es)} registered expert(s)"
-                + (f" (best accuracy {best:.3f})" if best is not None else '')
-                + f"; {len(h)} past cycle(s) "
-                  f"({', '.join(f'{v} {k}' for k, v in counts.items() if v) or 'none concluded'})"
-                + f"\nnow: {describe(measured)}\ntargets: {gaps}")
+@patch
+def recover(self:Evolution) -> dict|None:
+    "Finish or undo a cycle a dead process left in the journal; the row it concluded, if any."
+    if not self.journal_path.is_file(): return None
+    j = self._read_journal()
+    if j.get('state') == 'concluding': return self._finish(j)
+    res = self.dir/f"cycle-{j['cycle']:03d}"/RESULT
+    # the measurement was complete: finish the cycle
+    if j.get('state') == 'verifying' and res.is_file():
+        self.log(f"cycle {j['cycle']} was interrupted after its measurement: concluding it")
+        return self._conclude(j, json.loads(res.read_text(encoding='utf-8')))
+    self.log(f"cycle {j['cycle']} was interrupted while {j.get('state')}: restoring {self.config_path.name} from "
+             f"{Path(j['backup']).name}")
+    row = self._row(j, 'interrupted', None, f"interrupted while {j.get('state')}; config restored", notebook=False)
+    return self._finish({**j, 'row': row})
 
-    def run(self, cycles:int=1, initial:dict|None=None) -> list:
-        "Recover, then up to `cycles` cycles; returns the rows of this run."
-        self.dir.mkdir(parents=True, exist_ok=True)
-        with contextlib.ExitStack() as held:
-            try: held.enter_context(file_lock(self.dir/'evolve.lock', timeout=2))
-            except SnnChatError: raise EvolutionError(f"another snn-evolve is running on {self.dir}") from None
-            rows, r = [], self.recover()
-            if r: rows.append(r)
-            if cycles <= 0: return rows
-            before = dict(initial) if initial else self.baseline()
-            for _ in progress_bar(range(cycles), 'evolution cycles', unit='cycle'):
-                self.log(self.introspect(before))
-                p = propose(self.knobs, self.config(), self.history(), before)
-                if p is None:
-                    self.log("nothing left to try inside the declared bounds (evolution.knobs)"); break
-                row = self.cycle(p, before); rows.append(row)
-                if row['decision'] == 'kept': before = row['after']
-            return rows
+# %% ../nbs/14_evolution.ipynb #33d2489d
+@patch
+def run(self:Evolution, cycles:int=1, initial:dict|None=None) -> list:
+    "Recover, then up to `cycles` cycles; returns the rows of this run."
+    self.dir.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as held:
+        try: held.enter_context(file_lock(self.dir/'evolve.lock', timeout=2))
+        except SnnChatError: raise EvolutionError(f"another snn-evolve is running on {self.dir}") from None
+        rows, r = [], self.recover()
+        if r: rows.append(r)
+        if cycles <= 0: return rows
+        before = dict(initial) if initial else self.baseline()
+        for _ in progress_bar(range(cycles), 'evolution cycles', unit='cycle'):
+            self.log(self.introspect(before))
+            p = propose(self.knobs, self.config(), self.history(), before)
+            if p is None:
+                self.log("nothing left to try inside the declared bounds (evolution.knobs)"); break
+            row = self.cycle(p, before); rows.append(row)
+            if row['decision'] == 'kept': before = row['after']
+        return rows
 
 # %% ../nbs/14_evolution.ipynb #b41c9391
 def cycle_table(rows:list) -> str:

@@ -15,6 +15,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, Usag
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field, PrivateAttr
+from fastcore.basics import patch
 from .config import SnnChatError
 
 # %% ../nbs/18b_langchain.ipynb #6d3341a4
@@ -87,20 +88,6 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
         llm = self.model_copy(update=update); llm._c = None
         return llm
 
-    def _split(self, messages:list[BaseMessage]) -> tuple:
-        "(the last human message, the history before it): system messages kept, tool messages refused."
-        if not messages or messages[-1].type != 'human':
-            raise ValueError("ChatSNN answers the last message, which must be a human message")
-        other = {m.type for m in messages[:-1]} - {'human', 'ai', 'system'}
-        if other: raise ValueError(f"ChatSNN reads human, AI and system messages, not {', '.join(sorted(other))} "
-                                   "messages (it calls no tools)")
-        return messages[-1].text, [{'role': _role(m), 'content': m.text} for m in messages[:-1]]
-
-    def _cut(self, text:str, stop) -> str:
-        for s in stop or self.stop or []:
-            if s and s in text: text = text[:text.index(s)]
-        return text
-
     def _generate(self, messages:list[BaseMessage], stop:list[str]|None=None,
                   run_manager:CallbackManagerForLLMRun|None=None, **kwargs) -> ChatResult:
         message, history = self._split(messages)
@@ -110,21 +97,40 @@ class ChatSNN(_SnnChatParams, BaseChatModel):
                         usage_metadata=_usage(r.trace))
         return ChatResult(generations=[ChatGeneration(message=msg)])
 
-    def _stream(self, messages:list[BaseMessage], stop:list[str]|None=None,
-                run_manager:CallbackManagerForLLMRun|None=None, **kwargs) -> Iterator[ChatGenerationChunk]:
-        message, history = self._split(messages)
-        sent = ''
-        for r in self._for_call(kwargs)._container().chat.stream(message, history):
-            if r.trace.get('learning'): continue                     # a progress note, not part of the answer
-            text = self._cut(r.text, stop)
-            delta, sent = (text[len(sent):], text) if text.startswith(sent) else (text, text)
-            if r.done:                                               # the last chunk: trace, model name and usage, once
-                msg = AIMessageChunk(content=delta, response_metadata={'trace': r.trace, 'model_name': self.model_name},
-                                     usage_metadata=_usage(r.trace), chunk_position='last')
-            else: msg = AIMessageChunk(content=delta)
-            chunk = ChatGenerationChunk(message=msg)
-            if run_manager and delta: run_manager.on_llm_new_token(delta, chunk=chunk)
-            yield chunk
+# %% ../nbs/18b_langchain.ipynb #1ea13da4
+@patch
+def _split(self:ChatSNN, messages:list[BaseMessage]) -> tuple:
+    "(the last human message, the history before it): system messages kept, tool messages refused."
+    if not messages or messages[-1].type != 'human':
+        raise ValueError("ChatSNN answers the last message, which must be a human message")
+    other = {m.type for m in messages[:-1]} - {'human', 'ai', 'system'}
+    if other: raise ValueError(f"ChatSNN reads human, AI and system messages, not {', '.join(sorted(other))} "
+                               "messages (it calls no tools)")
+    return messages[-1].text, [{'role': _role(m), 'content': m.text} for m in messages[:-1]]
+
+@patch
+def _cut(self:ChatSNN, text:str, stop) -> str:
+    for s in stop or self.stop or []:
+        if s and s in text: text = text[:text.index(s)]
+    return text
+
+# %% ../nbs/18b_langchain.ipynb #4f7008df
+@patch
+def _stream(self:ChatSNN, messages:list[BaseMessage], stop:list[str]|None=None,
+            run_manager:CallbackManagerForLLMRun|None=None, **kwargs) -> Iterator[ChatGenerationChunk]:
+    message, history = self._split(messages)
+    sent = ''
+    for r in self._for_call(kwargs)._container().chat.stream(message, history):
+        if r.trace.get('learning'): continue                     # a progress note, not part of the answer
+        text = self._cut(r.text, stop)
+        delta, sent = (text[len(sent):], text) if text.startswith(sent) else (text, text)
+        if r.done:                                               # the last chunk: trace, model name and usage, once
+            msg = AIMessageChunk(content=delta, response_metadata={'trace': r.trace, 'model_name': self.model_name},
+                                 usage_metadata=_usage(r.trace), chunk_position='last')
+        else: msg = AIMessageChunk(content=delta)
+        chunk = ChatGenerationChunk(message=msg)
+        if run_manager and delta: run_manager.on_llm_new_token(delta, chunk=chunk)
+        yield chunk
 
 # %% ../nbs/18b_langchain.ipynb #e7e68b27
 class SNNRetriever(_SnnChatParams, BaseRetriever):

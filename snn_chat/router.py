@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
+from fastcore.basics import patch
 from .config import SnnChatError, read_yaml, shipped
 from .storage import atomic_write
 from .energy import EnergyCosts, EnergyMeter
@@ -198,60 +199,66 @@ class Router:
             atomic_write(path, save({'states': states.contiguous()}))
         return states
 
-    def fit(self) -> 'Router':
-        """Learn the classifier from the cards and `self.others` (those that read like a task's own examples are left
-        out)."""
-        names, others = list(self.tasks), self.others
-        ex = [(i, t) for i, n in enumerate(names) for t in task_examples(self.tasks[n])]
-        states = self._states([t for _, t in ex] + others)
-        mean = states.mean(0)
-        unit = F.normalize(states - mean, dim=1)
-        task_unit, other_unit = unit[:len(ex)], unit[len(ex):]
-        keep = (other_unit @ task_unit.T).max(1).values < self.overlap if len(ex) else torch.ones(len(others),
-                                                                                                  dtype=torch.bool)
-        x = torch.cat([task_unit, other_unit[keep]])
-        y = torch.tensor([i for i, _ in ex] + [len(names)] * int(keep.sum()))
-        self._fitted = dict(names=names + [NONE], mean=mean,
-                            head=fit_softmax(x, y, len(names) + 1, self.regularization),
-                            left_out=[t for t, k in zip(others, keep.tolist()) if not k])
-        return self
+# %% ../nbs/10a_router.ipynb #27be3efd
+@patch
+def fit(self:Router) -> 'Router':
+    """Learn the classifier from the cards and `self.others` (those that read like a task's own examples are left
+    out)."""
+    names, others = list(self.tasks), self.others
+    ex = [(i, t) for i, n in enumerate(names) for t in task_examples(self.tasks[n])]
+    states = self._states([t for _, t in ex] + others)
+    mean = states.mean(0)
+    unit = F.normalize(states - mean, dim=1)
+    task_unit, other_unit = unit[:len(ex)], unit[len(ex):]
+    keep = (other_unit @ task_unit.T).max(1).values < self.overlap if len(ex) else torch.ones(len(others),
+                                                                                              dtype=torch.bool)
+    x = torch.cat([task_unit, other_unit[keep]])
+    y = torch.tensor([i for i, _ in ex] + [len(names)] * int(keep.sum()))
+    self._fitted = dict(names=names + [NONE], mean=mean,
+                        head=fit_softmax(x, y, len(names) + 1, self.regularization),
+                        left_out=[t for t, k in zip(others, keep.tolist()) if not k])
+    return self
 
-    def probabilities(self, description:str) -> tuple[dict, dict]:
-        "({class: probability}, the run's energy summary) for one description."
-        if self._fitted is None: self.fit()
-        f = self._fitted
-        with EnergyMeter(nn.ModuleList([self.encoder.decoder, f['head']]), self.costs) as meter:
-            x = F.normalize(self.encoder.encode([description]) - f['mean'], dim=1)
-            p = f['head'](x).softmax(1)[0]
-        return dict(zip(f['names'], p.tolist())), meter.report().summary()
+@patch
+def probabilities(self:Router, description:str) -> tuple[dict, dict]:
+    "({class: probability}, the run's energy summary) for one description."
+    if self._fitted is None: self.fit()
+    f = self._fitted
+    with EnergyMeter(nn.ModuleList([self.encoder.decoder, f['head']]), self.costs) as meter:
+        x = F.normalize(self.encoder.encode([description]) - f['mean'], dim=1)
+        p = f['head'](x).softmax(1)[0]
+    return dict(zip(f['names'], p.tolist())), meter.report().summary()
 
-    def route(self, description:str) -> Route:
-        "The task `description` asks for: by alias, else by the classifier; a new generative task when none fits."
-        return by_alias(description, self.tasks) or self.classify(description)
+# %% ../nbs/10a_router.ipynb #8252033d
+@patch
+def route(self:Router, description:str) -> Route:
+    "The task `description` asks for: by alias, else by the classifier; a new generative task when none fits."
+    return by_alias(description, self.tasks) or self.classify(description)
 
-    def classify(self, description:str, exclude:set=frozenset()) -> Route:
-        """The classifier's route for `description`, whatever aliases it holds; `exclude`: tasks it may not be (the
-        planner's, already planned)."""
-        script = text_script(description)
-        if script not in self.scripts:
-            return Route(unknown_task(description), False, 'script',
-                         f"it is written in {SCRIPT_NAMES.get(script, script)}, which the teachers do not read "
-                         f"({', '.join(self.scripts)}): none of the known tasks")
-        if self._fitted is None: self.fit()             # loads the teacher once: not part of a routing decision's time
-        t0 = time.perf_counter()
-        probs, energy = self.probabilities(description)
-        # "the sentiment of the summary", once summarization is planned: read among the others
-        if exclude:
-            kept = {k: v for k, v in probs.items() if k not in exclude}
-            probs = {k: v / sum(kept.values()) for k, v in kept.items()}
-        ms = (time.perf_counter() - t0) * 1e3
-        best = max(probs, key=probs.get)
-        ranked = ', '.join(f"{k} {v:.2f}" for k, v in sorted(probs.items(), key=lambda kv: -kv[1])[:3])
-        if best != NONE and probs[best] >= self.min_probability:
-            return Route(self.tasks[best], True, 'router', f"the router reads it as '{best}' ({ranked})", probs, energy,
-                         ms)
-        why = f"the router reads it as none of the known tasks ({ranked})"
-        return Route(unknown_task(description), False, 'router', why, probs, energy, ms)
+@patch
+def classify(self:Router, description:str, exclude:set=frozenset()) -> Route:
+    """The classifier's route for `description`, whatever aliases it holds; `exclude`: tasks it may not be (the
+    planner's, already planned)."""
+    script = text_script(description)
+    if script not in self.scripts:
+        return Route(unknown_task(description), False, 'script',
+                     f"it is written in {SCRIPT_NAMES.get(script, script)}, which the teachers do not read "
+                     f"({', '.join(self.scripts)}): none of the known tasks")
+    if self._fitted is None: self.fit()             # loads the teacher once: not part of a routing decision's time
+    t0 = time.perf_counter()
+    probs, energy = self.probabilities(description)
+    # "the sentiment of the summary", once summarization is planned: read among the others
+    if exclude:
+        kept = {k: v for k, v in probs.items() if k not in exclude}
+        probs = {k: v / sum(kept.values()) for k, v in kept.items()}
+    ms = (time.perf_counter() - t0) * 1e3
+    best = max(probs, key=probs.get)
+    ranked = ', '.join(f"{k} {v:.2f}" for k, v in sorted(probs.items(), key=lambda kv: -kv[1])[:3])
+    if best != NONE and probs[best] >= self.min_probability:
+        return Route(self.tasks[best], True, 'router', f"the router reads it as '{best}' ({ranked})", probs, energy,
+                     ms)
+    why = f"the router reads it as none of the known tasks ({ranked})"
+    return Route(unknown_task(description), False, 'router', why, probs, energy, ms)
 
 # %% ../nbs/10a_router.ipynb #dd9c5f7b
 def route(description:str, tasks:dict, router:Router|None=None) -> Route:

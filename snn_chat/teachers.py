@@ -17,6 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from fastcore.basics import patch
 from .config import SnnChatError
 from .storage import file_lock, work_folder
 from .progress import progress_bar
@@ -285,41 +286,46 @@ class VerbalizerLabeler:
         bar.close()
         return out
 
-    @torch.no_grad()
-    def naive_scores(self, texts:list) -> Tensor:
-        "The same scores the plain way (whole prompt per sentence, full output layer everywhere): the baseline."
-        out = torch.empty(len(texts), len(self.labels))
-        for s in range(0, len(texts), self.batch_size):
-            rows = [torch.cat([self.prefix_ids[0],
-                               torch.tensor(self._suffix(x))]) for x in texts[s:s + self.batch_size]]
-            L = max(len(r) for r in rows)
-            ids = torch.zeros(len(rows), L, dtype=torch.long); mask = torch.zeros(len(rows), L, dtype=torch.long)
-            for r, row in enumerate(rows): ids[r, :len(row)], mask[r, :len(row)] = row, 1
-            logits = self.t.model(input_ids=ids, attention_mask=mask).logits
-            last = logits[torch.arange(len(rows)), mask.sum(1) - 1][:, self.verb_ids]
-            out[s:s + len(rows)] = F.log_softmax(last, -1)
-        return out
+# %% ../nbs/06_teachers.ipynb #5c6de175
+@patch
+@torch.no_grad()
+def naive_scores(self:VerbalizerLabeler, texts:list) -> Tensor:
+    "The same scores the plain way (whole prompt per sentence, full output layer everywhere): the baseline."
+    out = torch.empty(len(texts), len(self.labels))
+    for s in range(0, len(texts), self.batch_size):
+        rows = [torch.cat([self.prefix_ids[0],
+                           torch.tensor(self._suffix(x))]) for x in texts[s:s + self.batch_size]]
+        L = max(len(r) for r in rows)
+        ids = torch.zeros(len(rows), L, dtype=torch.long); mask = torch.zeros(len(rows), L, dtype=torch.long)
+        for r, row in enumerate(rows): ids[r, :len(row)], mask[r, :len(row)] = row, 1
+        logits = self.t.model(input_ids=ids, attention_mask=mask).logits
+        last = logits[torch.arange(len(rows)), mask.sum(1) - 1][:, self.verb_ids]
+        out[s:s + len(rows)] = F.log_softmax(last, -1)
+    return out
 
-    def calibrate(self, texts:list, scores:Tensor=None, min_group:int=5) -> dict:
-        "Estimate the label prior of each script group on unlabeled `texts` (scores computed unless given)."
-        scores = self.scores(texts) if scores is None else scores
-        groups = [script_group(t) for t in texts]
-        self.prior = {'*': scores.mean(0)}
-        for g in set(groups):
-            idx = [i for i, x in enumerate(groups) if x == g]
-            if len(idx) >= min_group: self.prior[g] = scores[idx].mean(0)
-        return self.prior
+@patch
+def calibrate(self:VerbalizerLabeler, texts:list, scores:Tensor=None, min_group:int=5) -> dict:
+    "Estimate the label prior of each script group on unlabeled `texts` (scores computed unless given)."
+    scores = self.scores(texts) if scores is None else scores
+    groups = [script_group(t) for t in texts]
+    self.prior = {'*': scores.mean(0)}
+    for g in set(groups):
+        idx = [i for i, x in enumerate(groups) if x == g]
+        if len(idx) >= min_group: self.prior[g] = scores[idx].mean(0)
+    return self.prior
 
-    def probabilities(self, texts:list, scores:Tensor=None) -> Tensor:
-        "Calibrated label probabilities `[N, labels]` (soft labels for distillation)."
-        scores = self.scores(texts) if scores is None else scores
-        if self.prior is None: return F.softmax(scores, -1)
-        prior = torch.stack([self.prior.get(script_group(t), self.prior['*']) for t in texts])
-        return F.softmax(scores - prior, -1)
+@patch
+def probabilities(self:VerbalizerLabeler, texts:list, scores:Tensor=None) -> Tensor:
+    "Calibrated label probabilities `[N, labels]` (soft labels for distillation)."
+    scores = self.scores(texts) if scores is None else scores
+    if self.prior is None: return F.softmax(scores, -1)
+    prior = torch.stack([self.prior.get(script_group(t), self.prior['*']) for t in texts])
+    return F.softmax(scores - prior, -1)
 
-    def label(self, texts:list) -> list:
-        "The calibrated label of each text."
-        return [self.labels[i] for i in self.probabilities(texts).argmax(-1).tolist()]
+@patch
+def label(self:VerbalizerLabeler, texts:list) -> list:
+    "The calibrated label of each text."
+    return [self.labels[i] for i in self.probabilities(texts).argmax(-1).tolist()]
 
 # %% ../nbs/06_teachers.ipynb #53a99936
 def script_group(text:str) -> str:

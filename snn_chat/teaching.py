@@ -15,7 +15,7 @@ from pathlib import Path
 import torch
 from torch import Tensor
 from .config import Config
-from .storage import atomic_write
+from .storage import atomic_write, cache_folder
 from .progress import progress_bar
 from .data import SENTENCE_BREAK, DataError
 from .router import TaskSpec
@@ -169,7 +169,7 @@ def teacher_targets(spec:TaskSpec, texts:list, gold, teachers, cfg:Config, runs:
     """The folder of the teacher's targets for `spec` on `texts` (reused when present; see above).
     `teachers(name=None)` gives a teacher."""
     h = data_hash_of(texts, gold)
-    folder = runs/'precomputed'/folder_name(spec.name)/_targets_key(spec, h, cfg)
+    folder = cache_folder(cfg.agent.targets_dir, runs, 'precomputed')/folder_name(spec.name)/_targets_key(spec, h, cfg)
     if (folder/'store.json').is_file(): return folder
     kind, tensors, tok, meta = TARGETS[spec.kind](spec, texts, gold, teachers, cfg, log)
     # a kind may name its own teacher

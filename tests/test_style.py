@@ -1,8 +1,8 @@
 """The package reads like a book: no line over 120 characters, no exported notebook cell over 60 lines.
 
-No module has a line over 120 characters. Long cells are not all gone (a class in one cell), so each notebook has a
-budget of those it still holds, and the budget only goes down: a change that adds a long cell fails here, and one that
-removes some must lower the budget with it."""
+No module has a line over 120 characters. One long cell is left on purpose: the trainer's `fit`, one loop that reads
+top to bottom like nanoGPT's. The budget of long cells per notebook only goes down: a change that adds one fails here,
+and one that removes one must lower the budget with it."""
 import json
 from pathlib import Path
 
@@ -10,8 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINE, MAX_CELL = 120, 60
 
 # exported cells over 60 lines still in each notebook
-LONG_CELLS = {'02_energy': 1, '05_train': 1, '06_teachers': 1, '10a_router': 1, '14_evolution': 1, '17_container': 1,
-              '18b_langchain': 1}
+LONG_CELLS = {'05_train': 1}
 
 
 def counts():
