@@ -73,7 +73,8 @@ docs: setup
 	$(PY) tools/docs.py --out _docs
 
 # Run the chapters whose outputs the site shows and save them with their outputs (then nbdev_clean).
-OUTPUT_NBS := nbs/01_neurons.ipynb nbs/11_agent.ipynb
+OUTPUT_NBS := nbs/01_neurons.ipynb nbs/02_energy.ipynb nbs/10c_measure.ipynb nbs/10d_learning.ipynb nbs/11_agent.ipynb \
+  nbs/13_planner.ipynb
 outputs: setup
 	$(PY) tools/keep_outputs.py $(OUTPUT_NBS)
 	$(BIN)/nbdev_clean

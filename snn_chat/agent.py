@@ -24,7 +24,8 @@ from .students import SpikingRepresentation, SpikingTextClassifier
 from .router import Route, Router, RequestEncoder, TaskSpec, unknown_task
 from .teachers import Embedder, fill, teacher_cache
 from .train import encode_texts
-from .teaching import ANSWER_MARK, data_hash_of, folder_name, is_labeled, join_sentences, split_sentences
+from .teaching import (ANSWER_MARK, data_hash_of, folder_name, is_labeled, join_sentences, split_sentences,
+                               spread)
 from .measure import measure_classifier, measure_lm, measure_sentences, sentence_vectors
 from .learning import learn_expert, learn_in_background, sweep
 _log = logging.getLogger(__name__)          # snn_chat.agent: the commands show INFO on stderr
@@ -81,6 +82,7 @@ class BrokenExpert(SnnChatError):
 class Agent:
     "Answers prompts with the best spiking expert for a task, learning one from the teacher when needed."
     MAX_BROKEN = 3          # experts that fail to load in a row before the agent gives up
+
     def __init__(self, cfg:Config, registry:ModelRegistry, memory:AgentMemory, teacher_factory, tasks:dict, runs:Path,
                  log=_log.info):
         self.cfg, self.registry, self.memory, self._teacher_factory = cfg, registry, memory, teacher_factory
@@ -94,6 +96,7 @@ class Agent:
                              cache_folder(r.cache_dir, self.runs, 'router'),
                              r.regularization, r.min_probability, r.overlap, cfg.training.distillation.scripts,
                              EnergyCosts.from_config(cfg))
+
     def route(self, task_description:str) -> Route:
         """Which task the description asks for (router chapter); a description that names a registered task exactly
         is that task."""
@@ -101,21 +104,26 @@ class Agent:
         if named is not None and named.name not in self.tasks and self.registry.entries(named.name):
             return Route(named, False, 'registry', f"experts are registered for a task of that name ('{named.name}')")
         return self.router.route(task_description)
+
     def teacher(self, name:str|None=None):
         """The teacher (or the one called `name`), loaded on first use: a call that reuses an expert or stored
         targets loads none."""
         if name not in self._teachers:
             self._teachers[name] = self._teacher_factory(name) if name else self._teacher_factory()
         return self._teachers[name]
+
     def texts(self, spec:TaskSpec, path) -> tuple[list, list|None]:
-        "(texts, gold labels or None) to learn `spec` from: the file at `path`, else the task's own data."
+        """(texts, gold labels or None) to learn `spec` from: the file at `path`, else the task's own data; at most
+        `agent.max_texts` of them."""
         path = Path(path) if path else (shipped(spec.data) if spec.data else None)
         if path is None: raise DataError(f"task '{spec.name}' has no default data; give --unlabeled_data_path")
         if not path.is_file(): raise DataError(f"data file not found: {path}")
         if path.suffix == '.jsonl' and is_labeled(path):
             records = list(read_records(path, 'labeled'))
-            return [t for t, _ in records], [str(l) for _, l in records]
-        return list(read_records(path, 'simple_text')), None
+            texts, gold = [t for t, _ in records], [str(l) for _, l in records]
+        else: texts, gold = list(read_records(path, 'simple_text')), None
+        n = self.cfg.agent.max_texts
+        return spread(texts, n), spread(gold, n) if gold else None
 
 # %% ../nbs/11_agent.ipynb #9953c7a7
 @patch

@@ -28,7 +28,8 @@ def connect(port:int, proc, output, timeout:float=120):
 def server(tmp_path_factory):
     runs, port = tmp_path_factory.mktemp('runs'), free_port()
     cmd = [str(BIN / 'snn-chat-ui'), '--port', str(port), '--override_config', f'paths.runs_dir={runs}']
-    cmd += TINY
+    # its own teacher targets: the background learner labels for real, so learning outlasts an answer to another user
+    cmd += TINY + ['--override_config', f'agent.targets_dir={runs}/precomputed']
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     client = connect(port, proc, proc.stdout.read)
     yield client, proc, port, runs
