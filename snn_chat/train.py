@@ -282,6 +282,51 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
                else {'val_accuracy': correct / n})
     return out
 
+# %% ../nbs/05_train.ipynb #08066e52
+def _resume(out:Path, model, opt, rt, epochs:int) -> tuple:
+    "(epoch, step, best validation loss) of the checkpoint in `out/last`, loaded into `model` and `opt`."
+    ck = checkpoint_folder(out/'last')
+    if ck is None: raise SnnChatError(f"nothing to resume: no checkpoint in {out/'last'}")
+    st = json.loads((ck/'trainer_state.json').read_text())
+    model.load_state_dict(SpikingModel.from_pretrained(ck).state_dict())
+    load_optimizer_state(opt, st_load(str(ck/'optimizer.safetensors'), device=str(rt.device)), st['param_groups'])
+    if rt.main: _log.info(f"resuming from {ck}: epoch {st['epoch']} of {epochs}, step {st['step']}")
+    return st['epoch'], st['step'], st['best_val_loss']
+
+def _batches(train:TensorDict, batch_size:int, rt, seed:int) -> tuple:
+    "(sampler, loader) of this process's share of whole global batches of `train`."
+    if batch_size % rt.world:
+        raise SnnChatError(f"training.batch_size={batch_size} must divide evenly among {rt.world} processes")
+    if len(train) < batch_size:
+        raise SnnChatError(f"only {len(train)} training examples for training.batch_size={batch_size}; lower the "
+                           f"batch size or add data")
+    sampler = DistributedSampler(train, num_replicas=rt.world, rank=rt.rank, shuffle=True, seed=seed, drop_last=False)
+    # whole global batches only: the same examples make up each step whatever the number of processes
+    return sampler, DataLoader(train, batch_size=batch_size // rt.world, sampler=sampler, drop_last=True)
+
+def _out_of_time(max_seconds:float, started:float, rt) -> bool:
+    "True once `max_seconds` (training.max_seconds) are spent since `started` (the same answer on every rank)."
+    over = max_seconds > 0 and time.monotonic() - started > max_seconds
+    if rt.world > 1:                                  # ranks must agree, or the collectives would hang
+        flag = torch.tensor([float(over)], device=rt.device)
+        dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+        over = bool(flag.item())
+    return over
+
+def _mean_over_ranks(sums:dict, rt) -> dict:
+    "The epoch's sums averaged over the processes (as they are with one)."
+    if rt.world == 1: return sums
+    v = torch.tensor(list(sums.values()), dtype=torch.float64, device=rt.device)
+    dist.all_reduce(v)
+    return dict(zip(sums, (v / rt.world).tolist()))
+
+def _save_epoch(out:Path, model, tokenizer, opt, state:dict, metrics:dict):
+    "An epoch's checkpoints (`last/`, and `best/` when its validation loss is the best yet) and its metrics line."
+    save_checkpoint(out/'last', model, tokenizer, opt, state)
+    if metrics['val_loss'] <= metrics['best_val_loss']: save_checkpoint(out/'best', model, tokenizer, opt, state)
+    with open(out/'metrics.jsonl', 'a', encoding='utf-8') as f:
+        f.write(json.dumps(metrics) + '\n'); f.flush(); os.fsync(f.fileno())
+
 # %% ../nbs/05_train.ipynb #f717d5c5
 def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:str, cfg:Config, output_dir,
         resume:bool=False, rt:Runtime|None=None, extra_state:dict|None=None, progress:bool=True,
@@ -289,38 +334,15 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
        ) -> dict:
     "Train `model` (see above); returns the metrics of the last epoch (with the best validation loss)."
     rt, t, out = rt or Runtime(), cfg.training, Path(output_dir)
-    if t.batch_size % rt.world:
-        raise SnnChatError(f"training.batch_size={t.batch_size} must divide evenly among {rt.world} processes")
     model.to(rt.device)
     opt = torch.optim.AdamW(model.parameters(), lr=t.learning_rate, weight_decay=t.weight_decay)
-    start_epoch, step, best = 0, 0, float('inf')
-    if resume:
-        ck = checkpoint_folder(out/'last')
-        if ck is None: raise SnnChatError(f"nothing to resume: no checkpoint in {out/'last'}")
-        st = json.loads((ck/'trainer_state.json').read_text())
-        model.load_state_dict(SpikingModel.from_pretrained(ck).state_dict())
-        load_optimizer_state(opt, st_load(str(ck/'optimizer.safetensors'), device=str(rt.device)), st['param_groups'])
-        start_epoch, step, best = st['epoch'], st['step'], st['best_val_loss']
-        if rt.main: _log.info(f"resuming from {ck}: epoch {start_epoch} of {t.epochs}, step {step}")
+    start_epoch, step, best = _resume(out, model, opt, rt, t.epochs) if resume else (0, 0, float('inf'))
     net = nn.parallel.DistributedDataParallel(model) if rt.world > 1 else model
-    if len(train) < t.batch_size:
-        raise SnnChatError(f"only {len(train)} training examples for training.batch_size={t.batch_size}; lower the "
-                           f"batch size or add data")
-    sampler = DistributedSampler(train, num_replicas=rt.world, rank=rt.rank, shuffle=True, seed=cfg.seed,
-                                 drop_last=False)
-    # whole global batches only: the same examples make up each step whatever the number of processes
-    loader = DataLoader(train, batch_size=t.batch_size // rt.world, sampler=sampler, drop_last=True)
+    sampler, loader = _batches(train, t.batch_size, rt, cfg.seed)
     total = t.epochs * len(loader)
     warmup = min(t.warmup_steps, max(1, total // 5))
     rates = FiringRates(model) if t.spike_reg_weight > 0 else None
-    def out_of_time():
-        "True once training.max_seconds is spent (the same answer on every rank)."
-        over = t.max_seconds > 0 and time.monotonic() - started > t.max_seconds
-        if rt.world > 1:                                  # ranks must agree, or the collectives would hang
-            flag = torch.tensor([float(over)], device=rt.device)
-            dist.all_reduce(flag, op=dist.ReduceOp.MAX)
-            over = bool(flag.item())
-        return over
+    out_of_time = lambda: _out_of_time(t.max_seconds, started, rt)
     metrics, started, last_print = {}, time.monotonic(), 0.0
     bar = progress_bar(desc='training', total=None if t.max_seconds > 0 else total, initial=step, unit='step',
                        show=rt.main)                      # one bar for the run (a time budget has no known total)
@@ -345,20 +367,14 @@ def fit(model:SpikingModel, tokenizer, train:TensorDict, val:TensorDict, task:st
             bar.update(); bar.set_postfix_str(f"epoch {epoch + 1}/{t.epochs}, loss {parts['loss']:.3f}", refresh=False)
             if out_of_time(): break                       # the budget is spent: this epoch is the last
         seconds = time.monotonic() - t0
-        if rt.world > 1:                                   # each rank saw its share: average the epoch's sums
-            v = torch.tensor(list(sums.values()), dtype=torch.float64, device=rt.device)
-            dist.all_reduce(v)
-            sums = dict(zip(sums, (v / rt.world).tolist()))
+        sums = _mean_over_ranks(sums, rt)                  # each rank saw its share
         if rt.main:
             metrics = dict(epoch=epoch + 1, step=step, **{f"train_{k}": v / steps for k, v in sums.items()},
                            **evaluate(model, val, task, cfg, rt.device, t.batch_size), lr=opt.param_groups[0]['lr'],
                            tokens_per_s=tokens / seconds, seconds=seconds)
             best = min(best, metrics['val_loss']); metrics['best_val_loss'] = best
             state = dict(epoch=epoch + 1, step=step, best_val_loss=best, task=task, **(extra_state or {}))
-            save_checkpoint(out/'last', model, tokenizer, opt, state)
-            if metrics['val_loss'] <= best: save_checkpoint(out/'best', model, tokenizer, opt, state)
-            with open(out/'metrics.jsonl', 'a', encoding='utf-8') as f:
-                f.write(json.dumps(metrics) + '\n'); f.flush(); os.fsync(f.fileno())
+            _save_epoch(out, model, tokenizer, opt, state, metrics)
             if progress and (time.monotonic() - last_print > 5 or epoch + 1 == t.epochs or out_of_time()):
                 _log.info(' '.join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items()))
                 last_print = time.monotonic()

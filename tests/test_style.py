@@ -1,8 +1,7 @@
 """The package reads like a book: no line over 120 characters, no exported notebook cell over 60 lines.
 
-No module has a line over 120 characters. One long cell is left on purpose: the trainer's `fit`, one loop that reads
-top to bottom like nanoGPT's. The budget of long cells per notebook only goes down: a change that adds one fails here,
-and one that removes one must lower the budget with it."""
+Both hold everywhere now; the budget of long cells per notebook stays, so that a notebook that needs one says so
+here, in the change that adds it."""
 import json
 from pathlib import Path
 
@@ -10,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_LINE, MAX_CELL = 120, 60
 
 # exported cells over 60 lines still in each notebook
-LONG_CELLS = {'05_train': 1}
+LONG_CELLS = {}
 
 
 def counts():
