@@ -24,8 +24,8 @@ from .students import SpikingRepresentation, SpikingTextClassifier
 from .router import Route, Router, RequestEncoder, TaskSpec, unknown_task
 from .teachers import Embedder, fill, teacher_cache
 from .train import encode_texts
-from .teaching import (ANSWER_MARK, data_hash_of, folder_name, is_labeled, join_sentences, split_sentences,
-                               spread)
+from .teaching import ANSWER_MARK, data_hash_of, folder_name, is_labeled, spread
+from .teaching import join_sentences, split_sentences
 from .measure import measure_classifier, measure_lm, measure_sentences, sentence_vectors
 from .learning import learn_expert, learn_in_background, sweep
 _log = logging.getLogger(__name__)          # snn_chat.agent: the commands show INFO on stderr

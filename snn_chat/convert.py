@@ -505,8 +505,7 @@ def convert(ann_path, output, model_cfg:dict, calibration_texts:list, seq_len:in
         if not batches: raise ConvertError("no calibration text: give sentences to set the neurons' thresholds")
         t0 = time.monotonic(); clips = calibrate(model, batches, spike_cost, headroom=headroom)
         report['calibration'] = dict(windows=sum(len(b) for b in batches), seq_len=seq_len, coding=coding, burst=burst,
-                                     spike_cost=spike_cost,
-                                     headroom=headroom, mean_clip_factors=clips)
+                                     spike_cost=spike_cost, headroom=headroom, mean_clip_factors=clips)
         log(f"calibrated {len(clips)} spike-driven layers on {sum(len(b) for b in batches)} windows of {seq_len} "
             f"tokens in {time.monotonic() - t0:.1f} s")
     model.eval().save_pretrained(tmp)

@@ -403,8 +403,8 @@ def baseline(self:Evolution) -> dict:
     "The measurement of the config as it is: from a past cycle of this config, else measured now (and registered)."
     fp = config_fingerprint(self.config())
     for r in reversed(self.history()):
-        if r.get('config_fingerprint') == fp and r.get('data') == self.data_path and r['decision'] in ('kept',
-                                                                                                       'baseline'):
+        same = r.get('config_fingerprint') == fp and r.get('data') == self.data_path
+        if same and r['decision'] in ('kept', 'baseline'):
             return r['after']
     cycle = self._next_cycle()
     self.agent.memory.log('EVOLUTION_STARTED', {'task': self.spec.name, 'cycle': cycle, 'baseline': True})

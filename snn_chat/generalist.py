@@ -101,8 +101,7 @@ def build_generalist(cfg:Config, folder:Path, log=_log.info) -> dict:
     try:
         model, report = convert(src, stage/'model', dict(sizes, time_steps=g.time_steps, spiking=True), cal, seq_len=64,
                                 max_windows=g.calibration_windows, burst=g.burst, spike_cost=g.spike_cost,
-                                coding=g.coding,
-                                headroom=g.headroom, log=log)
+                                coding=g.coding, headroom=g.headroom, log=log)
         ann = load_ann(src)[0]
         windows = lm_windows(held, load_tokenizer(stage/'model'), 64)[:g.measure_windows]
         m = measure_generalist(model, ann, windows, EnergyCosts.from_config(cfg))

@@ -16,8 +16,8 @@ from .energy import EnergyCosts
 from .data import load_tokenizer
 from .models import SpikingModel
 from .registry import ModelRegistry, RegistryEntry
-from .students import (SpikingRepresentation, SpikingTextClassifier, StudentConfig, init_encoder, probe_head,
-                               teacher_table)
+from .students import SpikingRepresentation, SpikingTextClassifier, StudentConfig
+from .students import init_encoder, probe_head, teacher_table
 from .router import TaskSpec
 from .train import TensorDict, fit, hard_labels, load_teacher_store, prepare_data, split, train
 from .teaching import check_texts, data_hash, folder_name, teacher_targets
@@ -58,9 +58,8 @@ class CpuShare:
         "Set torch's threads to this learner's share now; return it."
         if self.threads > 0: self.n = self.threads
         else:
-            self.n = max(1,
-                         (int(os.environ.get('OMP_NUM_THREADS') or 0) or min(os.cpu_count() or 1,
-                                                                             4)) // self.learners())
+            threads = int(os.environ.get('OMP_NUM_THREADS') or 0) or min(os.cpu_count() or 1, 4)
+            self.n = max(1, threads // self.learners())
         torch.set_num_threads(self.n)
         return self.n
 
@@ -130,7 +129,7 @@ def learn_expert(spec:TaskSpec, texts:list, teachers, cfg:Config, runs:Path, gol
 def _distil_generative(spec, store, meta, cfg, out, costs, log):
     "A generative expert: the trainer's `SpikingLM` on the teacher's transcripts, measured on its held-out windows."
     transcripts = store/'transcripts.jsonl'
-    # the trainer's windows: to size the budget, find the held-out
+    # the trainer's windows: to size the budget and find the held-out slice
     windows = prepare_data(cfg, transcripts, 'simple_text')[1]
     fit_part, held = split(windows, cfg.agent.holdout_fraction, cfg.seed)
     train(_run_config(cfg, len(fit_part), spec.kind), data_path=transcripts, data_format='simple_text', output_dir=out,

@@ -29,8 +29,7 @@ def by_length(mask:Tensor, batch_size:int=256):
 def _per_sample(r, n:int, ms:float) -> dict:
     "A meter's report as costs per sample, over `n` samples that took `ms` ms in all."
     return dict(avg_latency_ms=ms / n, avg_spikes_per_sample=r.spikes / n, energy_uj=r.energy_uj / n,
-                ann_energy_uj=r.ann_energy_uj / n,
-                firing_rate=r.firing_rate, lookups_per_sample=r.lookups / n)
+                ann_energy_uj=r.ann_energy_uj / n, firing_rate=r.firing_rate, lookups_per_sample=r.lookups / n)
 
 @torch.no_grad()
 def measure_classifier(model, ids, mask, targets, costs:EnergyCosts, batch_size:int=256) -> dict:
@@ -112,10 +111,7 @@ def measure_lm(model, windows:Tensor, costs:EnergyCosts) -> dict:
     model.eval()
     t0 = time.perf_counter()
     with EnergyMeter(model, costs) as meter: logits = model(windows[:, :-1])
-    ms = (time.perf_counter() - t0) * 1e3 / len(windows)
-    r, y = meter.report(), windows[:, 1:]
-    nll = torch.nn.functional.cross_entropy(logits.flatten(0, 1), y.flatten()).item()
+    ms, y = (time.perf_counter() - t0) * 1e3, windows[:, 1:]
+    nll = F.cross_entropy(logits.flatten(0, 1), y.flatten()).item()
     return dict(accuracy=(logits.argmax(-1) == y).float().mean().item(), perplexity=math.exp(min(nll, 50)),
-                avg_latency_ms=ms,
-                avg_spikes_per_sample=r.spikes / len(windows), energy_uj=r.energy_uj / len(windows),
-                ann_energy_uj=r.ann_energy_uj / len(windows), firing_rate=r.firing_rate, tokens_per_sample=y.shape[1])
+                **_per_sample(meter.report(), len(windows), ms), tokens_per_sample=y.shape[1])

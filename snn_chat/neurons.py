@@ -118,8 +118,8 @@ class LIFMultiStep(torch.autograd.Function):
                 if t < T - 1: torch.mul(gx[t + 1], b, out=gu)
                 else: gu.zero_()
             # zbar_t = surrogate'(h_t - threshold) * (g_t + ubar_t dR/ds)
-            upstream = g[t] if detach_reset else torch.addcmul(g[t], gu, th if reset == 'subtract' else h[t], value=-1,
-                                                               out=up)
+            if detach_reset: upstream = g[t]
+            else: upstream = torch.addcmul(g[t], gu, th if reset == 'subtract' else h[t], value=-1, out=up)
             _times_surrogate_(torch.sub(h[t], th, out=gx[t]), upstream, surrogate, alpha, tmp)
             if need_th:
                 gth_acc.sub_(gx[t])

@@ -210,8 +210,8 @@ def fit(self:Router) -> 'Router':
     mean = states.mean(0)
     unit = F.normalize(states - mean, dim=1)
     task_unit, other_unit = unit[:len(ex)], unit[len(ex):]
-    keep = (other_unit @ task_unit.T).max(1).values < self.overlap if len(ex) else torch.ones(len(others),
-                                                                                              dtype=torch.bool)
+    if len(ex): keep = (other_unit @ task_unit.T).max(1).values < self.overlap
+    else: keep = torch.ones(len(others), dtype=torch.bool)
     x = torch.cat([task_unit, other_unit[keep]])
     y = torch.tensor([i for i, _ in ex] + [len(names)] * int(keep.sum()))
     self._fitted = dict(names=names + [NONE], mean=mean,

@@ -204,9 +204,8 @@ def teacher_dtype(name:str='auto') -> torch.dtype:
     if name not in ('auto', 'float32', 'bfloat16'):
         raise TeacherError(f"teacher dtype must be auto, float32 or bfloat16, got {name!r}")
     if name != 'auto': return getattr(torch, name)
-    native = getattr(torch.cpu, '_is_avx512_bf16_supported', lambda: False)() or getattr(torch.cpu,
-                                                                                         '_is_amx_tile_supported',
-                                                                                         lambda: False)()
+    supported = lambda name: getattr(torch.cpu, name, lambda: False)()
+    native = supported('_is_avx512_bf16_supported') or supported('_is_amx_tile_supported')
     return torch.bfloat16 if native or torch.cuda.is_available() else torch.float32
 
 def load_teacher(spec:str=DEFAULT_TEACHER, # the default, a .gguf file, a model folder, or a cached hub id

@@ -133,9 +133,8 @@ def build_lm_store(logits_fn, # token ids [B, L] -> logits [B, L, V]
     for i in range(0, len(windows), batch_size):
         v, ix = logits_fn(windows[i:i + batch_size, :-1]).float().topk(k, dim=-1)
         values.append(v); indices.append(ix.int())
-    return save_teacher_store(folder, 'lm_topk', dict(input_ids=windows.int(), topk_values=torch.cat(values),
-                                                       topk_indices=torch.cat(indices)), tokenizer,
-                                                       dict(meta or {}, top_k=k))
+    tensors = dict(input_ids=windows.int(), topk_values=torch.cat(values), topk_indices=torch.cat(indices))
+    return save_teacher_store(folder, 'lm_topk', tensors, tokenizer, dict(meta or {}, top_k=k))
 
 # %% ../nbs/05_train.ipynb #3d5209a8
 def kd_lm_loss(logits:Tensor, # student logits [B, L, V]
@@ -155,8 +154,8 @@ def kd_soft_label_loss(logits:Tensor, soft:Tensor, temperature:float) -> Tensor:
 class FiringRates:
     "Collects the differentiable firing rate of every `LIF` layer of `model` during a forward pass."
     def __init__(self, model:nn.Module):
-        self.rates, self.hooks = [], [m.register_forward_hook(self._hook) for m in model.modules() if isinstance(m,
-                                                                                                                 LIF)]
+        self.rates = []
+        self.hooks = [m.register_forward_hook(self._hook) for m in model.modules() if isinstance(m, LIF)]
     def _hook(self, m, inputs, out): self.rates.append(out.mean())
     def penalty(self, target:float) -> Tensor:
         "mean over layers of max(0, rate - target)²; clears the collected rates."
@@ -266,8 +265,8 @@ def evaluate(model, ds:TensorDict, task:str, cfg:Config, device, batch_size:int)
                                         reduction='sum').item()
             n += batch['input_ids'][:, 1:].numel()
         elif task == 'vec':
-            loss_sum += (1 - F.cosine_similarity(model(batch['input_ids'], batch['mask'])[1], batch['vectors'],
-                                                 dim=-1)).sum().item()
+            vectors = model(batch['input_ids'], batch['mask'])[1]
+            loss_sum += (1 - F.cosine_similarity(vectors, batch['vectors'], dim=-1)).sum().item()
             n += len(batch['vectors'])
         else:
             labels = hard_labels(batch)
