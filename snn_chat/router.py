@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['NONE', 'TaskSpec', 'load_tasks', 'normalize', 'alias_pattern', 'alias_table', 'alias_match', 'RequestEncoder',
-           'other_requests', 'task_examples', 'unknown_task', 'Route', 'by_alias', 'Router', 'route', 'match_task']
+           'other_requests', 'request_clauses', 'task_examples', 'unknown_task', 'Route', 'by_alias', 'Router', 'route',
+           'match_task']
 
 # %% ../nbs/10a_router.ipynb #23827ec8
 import copy, hashlib, json, re, time, unicodedata
@@ -114,6 +115,16 @@ def other_requests(path=None) -> list:
 
 NONE = 'none'     # the router's class for "none of the known tasks"
 
+def request_clauses(path=None) -> dict:
+    """{task or NONE: [clause]}: labelled clauses of compound requests (`configs/request_clauses.yaml`, or `path`;
+    written by `tools/request_clauses.py`)."""
+    path = Path(path or shipped('configs/request_clauses.yaml'))
+    d = read_yaml(path) or {}
+    if not isinstance(d,
+                      dict) or not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in d.values()):
+        raise SnnChatError(f"{path}: expected lists of clauses by task (sentiment: [...], none: [...])")
+    return {k: [t.strip() for t in v if t.strip()] for k, v in d.items()}
+
 def task_examples(spec:TaskSpec) -> list:
     """What the router learns a task from: its name, aliases, description(s), example requests and (classifier) its
     labels as a choice."""
@@ -162,9 +173,11 @@ class Router:
     """Routes task descriptions to the cards' tasks (or to none of them): aliases first, else a classifier over a
     teacher's states."""
     def __init__(self, tasks:dict, encoder_factory, cache_dir=None, regularization:float=0.1, min_probability:float=0.0,
-                 overlap:float=0.8, scripts=('latin', 'cjk'), costs:EnergyCosts|None=None, others:list|None=None):
-        # what "none of them" learns from; None: the shipped file
+                 overlap:float=0.8, scripts=('latin', 'cjk'), costs:EnergyCosts|None=None, others:list|None=None,
+                 clauses:dict|None=None):
+        # what "none of them" learns from, and labelled clauses of compound requests; None: the shipped files
         self._others = list(others) if others is not None else None
+        self._clauses = dict(clauses) if clauses is not None else None
         self.tasks, self._encoder_factory = tasks, encoder_factory
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.regularization, self.min_probability, self.overlap = regularization, min_probability, overlap
@@ -176,6 +189,12 @@ class Router:
         "The requests for none of the tasks, read on first use (an alias-answered description reads nothing)."
         if self._others is None: self._others = other_requests()
         return self._others
+
+    @property
+    def clauses(self) -> dict:
+        "Labelled clauses of compound requests, {task or NONE: [clause]}, read on first use."
+        if self._clauses is None: self._clauses = request_clauses()
+        return self._clauses
 
     @property
     def encoder(self) -> RequestEncoder:
@@ -202,16 +221,19 @@ class Router:
 # %% ../nbs/10a_router.ipynb #27be3efd
 @patch
 def fit(self:Router) -> 'Router':
-    """Learn the classifier from the cards and `self.others` (those that read like a task's own examples are left
-    out)."""
-    names, others = list(self.tasks), self.others
-    ex = [(i, t) for i, n in enumerate(names) for t in task_examples(self.tasks[n])]
+    """Learn the classifier from the cards, `self.others` and `self.clauses` (others that read like a card's own
+    examples are left out; clauses of a task not in the cards are ignored)."""
+    names, clauses = list(self.tasks), self.clauses
+    others = list(dict.fromkeys(self.others + clauses.get(NONE, [])))
+    cards = [(i, t) for i, n in enumerate(names) for t in task_examples(self.tasks[n])]
+    ex = cards + [(i, t) for i, n in enumerate(names) for t in clauses.get(n, []) if (i, t) not in set(cards)]
     states = self._states([t for _, t in ex] + others)
     mean = states.mean(0)
     unit = F.normalize(states - mean, dim=1)
-    task_unit, other_unit = unit[:len(ex)], unit[len(ex):]
-    if len(ex): keep = (other_unit @ task_unit.T).max(1).values < self.overlap
+    card_unit, other_unit = unit[:len(cards)], unit[len(ex):]
+    if len(cards): keep = (other_unit @ card_unit.T).max(1).values < self.overlap
     else: keep = torch.ones(len(others), dtype=torch.bool)
+    task_unit = unit[:len(ex)]
     x = torch.cat([task_unit, other_unit[keep]])
     y = torch.tensor([i for i, _ in ex] + [len(names)] * int(keep.sum()))
     self._fitted = dict(names=names + [NONE], mean=mean,
