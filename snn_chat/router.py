@@ -103,27 +103,30 @@ class RequestEncoder:
         return torch.stack(out)
 
 # %% ../nbs/10a_router.ipynb #3e6ff14f
+def _string_lists(path:Path, expected:str, empty_ok:bool=False) -> dict:
+    """{key: [stripped non-empty strings]} of a YAML file of string lists (an empty file is {} when `empty_ok`);
+    `expected` says what it should hold."""
+    d = read_yaml(path)
+    if d is None and empty_ok: return {}
+    if not isinstance(d,
+                      dict) or not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in d.values()):
+        raise SnnChatError(f"{path}: expected {expected}")
+    return {k: [t.strip() for t in v if t.strip()] for k, v in d.items()}
+
 def other_requests(path=None) -> list:
     """The requests for none of the tasks (`configs/other_requests.yaml`, or `path`): its lists, one per language,
     joined."""
     path = Path(path or shipped('configs/other_requests.yaml'))
-    d = read_yaml(path)
-    if not isinstance(d,
-                      dict) or not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in d.values()):
-        raise SnnChatError(f"{path}: expected lists of request strings, one per language (en: [...], ja: [...])")
-    return [t.strip() for v in d.values() for t in v if t.strip()]
+    d = _string_lists(path, "lists of request strings, one per language (en: [...], ja: [...])")
+    return [t for v in d.values() for t in v]
 
 NONE = 'none'     # the router's class for "none of the known tasks"
 
 def request_clauses(path=None) -> dict:
     """{task or NONE: [clause]}: labelled clauses of compound requests (`configs/request_clauses.yaml`, or `path`;
     written by `tools/request_clauses.py`)."""
-    path = Path(path or shipped('configs/request_clauses.yaml'))
-    d = read_yaml(path) or {}
-    if not isinstance(d,
-                      dict) or not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in d.values()):
-        raise SnnChatError(f"{path}: expected lists of clauses by task (sentiment: [...], none: [...])")
-    return {k: [t.strip() for t in v if t.strip()] for k, v in d.items()}
+    return _string_lists(Path(path or shipped('configs/request_clauses.yaml')),
+                         "lists of clauses by task (sentiment: [...], none: [...])", empty_ok=True)
 
 def task_examples(spec:TaskSpec) -> list:
     """What the router learns a task from: its name, aliases, description(s), example requests and (classifier) its
@@ -226,7 +229,8 @@ def fit(self:Router) -> 'Router':
     names, clauses = list(self.tasks), self.clauses
     others = list(dict.fromkeys(self.others + clauses.get(NONE, [])))
     cards = [(i, t) for i, n in enumerate(names) for t in task_examples(self.tasks[n])]
-    ex = cards + [(i, t) for i, n in enumerate(names) for t in clauses.get(n, []) if (i, t) not in set(cards)]
+    on_cards = set(cards)
+    ex = cards + [(i, t) for i, n in enumerate(names) for t in clauses.get(n, []) if (i, t) not in on_cards]
     states = self._states([t for _, t in ex] + others)
     mean = states.mean(0)
     unit = F.normalize(states - mean, dim=1)
@@ -258,9 +262,9 @@ def route(self:Router, description:str) -> Route:
     return by_alias(description, self.tasks) or self.classify(description)
 
 @patch
-def classify(self:Router, description:str, exclude:set=frozenset()) -> Route:
-    """The classifier's route for `description`, whatever aliases it holds; `exclude`: tasks it may not be (the
-    planner's, already planned)."""
+def classify(self:Router, description:str) -> Route:
+    """The classifier's route for `description`, whatever aliases it holds (its probabilities are all the planner
+    needs to choose a clause's task among those not planned yet)."""
     script = text_script(description)
     if script not in self.scripts:
         return Route(unknown_task(description), False, 'script',
@@ -269,10 +273,6 @@ def classify(self:Router, description:str, exclude:set=frozenset()) -> Route:
     if self._fitted is None: self.fit()             # loads the teacher once: not part of a routing decision's time
     t0 = time.perf_counter()
     probs, energy = self.probabilities(description)
-    # "the sentiment of the summary", once summarization is planned: read among the others
-    if exclude:
-        kept = {k: v for k, v in probs.items() if k not in exclude}
-        probs = {k: v / sum(kept.values()) for k, v in kept.items()}
     ms = (time.perf_counter() - t0) * 1e3
     best = max(probs, key=probs.get)
     ranked = ', '.join(f"{k} {v:.2f}" for k, v in sorted(probs.items(), key=lambda kv: -kv[1])[:3])
