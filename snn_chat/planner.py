@@ -22,13 +22,13 @@ _JA_LEAD = r'まず|次に|その後|そのあと|それから|そして|それ�
 _EN_VERB = (r'tell|give|say|check|judge|rate|list|write|make|translate|summari[sz]e|sum|fix|count|extract|explain|'
             r'let|figure|decide|classify|do|shorten|condense|recap|boil|determine|find|suggest|describe|analy[sz]e|'
             r'assess|evaluate|turn|convert|rewrite|identify|detect|generate|create|put|show|provide|mark|compress|'
-            r'digest|outline|correct|proofread|name|pick|grade|score|cut|trim|pull')
-_EN_CUT = (r'(?:,\s*|\s+)(?=(?:and\s+then|(?:and\s+)?only\s+then|'
+            r'digest|outline|correct|proofread|name|pick|grade|score|cut|trim|pull|work')
+_EN_CUT = (r'(?<!\bonly)(?:,\s*|\s+)(?=(?:and\s+then|(?:and\s+)?only\s+then|'
            r'then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|'
            r'and\s+finally|finally|next|plus|after\s+which)\b)'
            rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
 _TRAIL = '\x00'          # marks a trailing "before doing Y" / "after doing Y" cut from the clause it follows
-_EN_TRAIL = r'(?<=\w)[ \t]+(before|after)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
+_EN_TRAIL = r'(?<=\w)[ \t]+(before|after|once)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
 _LEAD = re.compile(r'^(?:(?:and|only\s+then|'
                    r'then|after\s+that|after\s+which|afterwards|also|next|finally|lastly|first|plus|'
                    r'(?:once|when|after)\s+you(?:\'ve|\s+have)\s+'
@@ -86,11 +86,16 @@ _QUESTION = re.compile(r'[?？]\s*$|^(what|how|why|which|who|when|where|is|are|d
                        r'do(?!\s+(?:a|an|the|some|this|that|it)\b)|'
                        r'can|could|explain|tell me about|tell me (?:how|why|what|which|who|when|where|whether))\b'
                        r'|とは|何|なぜ|どう|どのよう|方法|教えて|ですか|ますか', re.I)
-_REWRITE = re.compile(r'\b(?:translat\w*|rewrit\w*|put\s+(?:this|it)\s+into|in\s+plain\s+words|'
-                      r'rephrase|paraphrase|fix|correct|proofread|edit|simplify|soften|'
-                      r'tone\s+down|make\s+it\s+(?:sound\s+)?(?:more\s+|less\s+)?'
+_LANGUAGES = (r'english|french|german|spanish|italian|portuguese|dutch|chinese|korean|japanese|russian|arabic|'
+              r'hindi|swedish|polish|turkish|vietnamese|thai|indonesian|greek')
+_REWRITE = re.compile(r'\b(?:translat\w*|rewrit\w*|put\s+(?:this|it|the\s+\w+)\s+into|in\s+plain\s+words|'
+                      rf'(?:in|into|to)\s+(?:{_LANGUAGES})|'                       # "turned it into French"
+                      r'rephrase|paraphrase|fix|correct|proofread|edit|simplify|soften|tone\s+down|'
+                      r'make\s+(?:it|this|the\s+\w+)\s+(?:sound\s+)?(?:more|less)\s+\w+|'  # "make it more neutral"
+                      r'make\s+it\s+(?:sound\s+)?'
                       r'(?:formal|polite|casual|plain|simple|simpler|friendl\w*|soft\w*|warm\w*|kind\w*))\b'
-                      r'|訳|翻訳|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉|文体|口調を|柔らかく|ですます', re.I)
+                      r'|訳|翻訳|語に(?:して|した|する|直|変え)|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉|文体|'
+                      r'口調を|柔らかく|ですます', re.I)
 _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|ありがとう|よろしく)[.!。！]*$', re.I)
 
 def _mentions(clause:str, aliases:list) -> list:
