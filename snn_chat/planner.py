@@ -27,7 +27,7 @@ _EN_CUT = (r'(?<!\bonly)(?:,\s*|\s+)(?=(?:and\s+then|(?:and\s+)?only\s+then|'
            r'then|after\s+that|afterwards|and\s+also|also|and\s+after\s+that|'
            r'and\s+finally|finally|next|plus|after\s+which)\b)'
            rf'|,\s*(?=and\b)|(?:,\s*|\s+and\s+)(?=(?:{_EN_VERB})\b)|(?<!\btl)[;；]\s*')
-_TRAIL = '\x00'          # marks a trailing "before doing Y" / "after doing Y" cut from the clause it follows
+_TRAIL = '\x00'          # marks a trailing "before/after/once doing Y" cut from the clause it follows
 _EN_TRAIL = r'(?<=\w)[ \t]+(before|after|once)(?=\s+(?:you\s|(?!\w*thing\b)\w+ing\b))'
 _LEAD = re.compile(r'^(?:(?:and|only\s+then|'
                    r'then|after\s+that|after\s+which|afterwards|also|next|finally|lastly|first|plus|'
@@ -57,7 +57,7 @@ def split_clauses(request:str) -> list:
     return out
 
 def _trailing(main:str, clause:str) -> list:
-    "A main clause and the trailing 'before/after …' cut from it, in the order the steps happen."
+    "A main clause and the trailing 'before/after/once …' cut from it, in the order the steps happen."
     word, rest = clause.split(maxsplit=1)
     return [main, rest] if word.lower() == 'before' else [rest, main]
 
@@ -92,8 +92,8 @@ _REWRITE = re.compile(r'\b(?:translat\w*|rewrit\w*|put\s+(?:this|it|the\s+\w+)\s
                       rf'(?:in|into|to)\s+(?:{_LANGUAGES})|'                       # "turned it into French"
                       r'rephrase|paraphrase|fix|correct|proofread|edit|simplify|soften|tone\s+down|'
                       r'make\s+(?:it|this|the\s+\w+)\s+(?:sound\s+)?(?:more|less)\s+\w+|'  # "make it more neutral"
-                      r'make\s+it\s+(?:sound\s+)?'
-                      r'(?:formal|polite|casual|plain|simple|simpler|friendl\w*|soft\w*|warm\w*|kind\w*))\b'
+                      r'make\s+it\s+(?:sound\s+)?(?:'
+                      r'formal|polite|casual|plain|simple|simpler|friendl\w*|soft\w*|warm\w*|kind\w*))\b'
                       r'|訳|翻訳|語に(?:して|した|する|直|変え)|直して|直す|書き換|書き直|言い換|敬語|校正|添削|やさしい言葉|文体|'
                       r'口調を|柔らかく|ですます', re.I)
 _FILLER = re.compile(r'^(please|thanks?|thank you|お願いします|お願い|ありがとう|よろしく)[.!。！]*$', re.I)

@@ -1,7 +1,6 @@
 """Write `configs/request_clauses.yaml`: the clauses of the opened compound-request sets, as the planner cuts and
-orders them, each labelled with the task its expected plan gives it (`none` for a step no known task covers and for a
-question). The router learns from them beside the cards and
-`configs/other_requests.yaml` (router chapter).
+orders them, each labelled with the task its expected plan gives it (`none` for a step no known task covers and for
+a question). The router learns from them beside the cards and `configs/other_requests.yaml` (router chapter).
 
 Only *opened* sets go in: sets whose failures have been read and tuned on. A blind set (the newest one, see
 `nbs/pipelines/bench_planner.ipynb`) must never be added before it has judged the change it was written for.
@@ -39,9 +38,8 @@ if __name__ == '__main__':
     d, used, left = labelled(OPENED, set(load_tasks()))
     head = ["# The clauses of the opened compound-request sets (nbs/pipelines/sets: " + ', '.join(OPENED) + "),",
             "# as the planner cuts and orders them, labelled by the task of their expected step (none: no known task,",
-            "# or a question). Written by tools/request_clauses.py; do not edit by hand.",
-            "# The router learns from them beside the cards and other_requests.yaml (router chapter); a task not in",
-            "# tasks.yaml is ignored.",
+            "# or a question). Written by tools/request_clauses.py; do not edit by hand. The router learns from them",
+            "# beside the cards and other_requests.yaml (router chapter); a task not in tasks.yaml is ignored.",
             f"# {used} requests used, {left} left out (their clauses did not match their steps one to one)."]
     body = [f"{k}:\n" + ''.join(f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in v) for k, v in d.items()]
     (ROOT/'configs/request_clauses.yaml').write_text('\n'.join(head) + '\n' + ''.join(body), encoding='utf-8')
